@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Timeline.Cli;
+
+// Each command lives in Commands/<Name>Command.cs and adds itself here.
+var root = new RootCommand("Timeline: news articles in, event-sourced timelines of actors and countries out.");
+root.Options.Add(GlobalOptions.Store);
+root.Options.Add(GlobalOptions.Data);
+
+return await root.Parse(args).InvokeAsync();
