@@ -1,0 +1,71 @@
+using Timeline.Api.Timelines;
+using Timeline.Api.V1;
+using Timeline.Application;
+using Timeline.Domain.Actors;
+using Timeline.Domain.Countries;
+using Timeline.Domain.Events;
+using Timeline.Domain.Serialization;
+using Timeline.EventStore;
+
+namespace Timeline.Api.Events.Subscriptions;
+
+/// <summary>What a subscriber asked for, checked: where to start and which events to pass.</summary>
+public sealed record SubscriptionFilterSpec(SubscriptionStart Start, IReadOnlySet<string>? Types, IReadOnlySet<string>? ActorIds, string? ActorName, CountryCode? Country)
+{
+    public static SubscriptionFilterSpec Parse(SubscribeRequest request, IEnumerable<string> actorIdsFromDirectory)
+    {
+        var start = ParseStart(request.From);
+        var types = TimelineRequestMapping.Types(request.Types_, EventTypeMap.AllNames);
+
+        IReadOnlySet<string>? actorIds = null;
+        string? actorName = null;
+        if (!string.IsNullOrWhiteSpace(request.Actor))
+        {
+            actorName = request.Actor.Trim();
+            // An actor may be named before it is in the directory: its slug matches the ids extraction will give it.
+            var ids = new HashSet<string>(actorIdsFromDirectory, StringComparer.Ordinal);
+            if (ActorId.TryParse(actorName, out var id)) ids.Add(id.Value);
+            else if (actorName.Any(char.IsLetterOrDigit)) ids.Add(ActorId.FromName(actorName).Value);
+            actorIds = ids;
+        }
+
+        CountryCode? country = null;
+        if (!string.IsNullOrWhiteSpace(request.Country))
+        {
+            var text = request.Country.Trim();
+            country = CountryCode.TryParse(text, out var code) || CountryCode.TryFromName(text, out code)
+                ? code
+                : throw new InvalidRequestException($"Unknown country '{text}': use an ISO 3166-1 alpha-2 code (e.g. TJ) or an English name.");
+        }
+
+        return new SubscriptionFilterSpec(start, types.Count == 0 ? null : types.ToHashSet(StringComparer.Ordinal), actorIds, actorName, country);
+    }
+
+    public static SubscriptionStart ParseStart(string from)
+    {
+        var text = from.Trim();
+        if (text.Length == 0 || text.Equals("end", StringComparison.OrdinalIgnoreCase)) return SubscriptionStart.End;
+        if (text.Equals("start", StringComparison.OrdinalIgnoreCase)) return SubscriptionStart.Start;
+        return LogPosition.TryParse(text, out var position)
+            ? SubscriptionStart.AfterPosition(position)
+            : throw new InvalidRequestException($"'{from}' is not a place to subscribe from: use \"start\", \"end\" or a position (e.g. 42).");
+    }
+
+    /// <summary>Filter the store can apply itself (types), so skipped events need not even be decoded.</summary>
+    public SubscriptionFilter? StoreFilter(int checkpointEvery) =>
+        Types is null ? null : new SubscriptionFilter { EventTypes = Types, CheckpointInterval = checkpointEvery };
+
+    public bool NeedsDecodedEvent => ActorIds is not null || Country is not null;
+
+    /// <summary>Whether a decoded event passes the actor and country filters (the type filter is the store's).</summary>
+    public bool Matches(IDomainEvent e)
+    {
+        if (!NeedsDecodedEvent) return true;
+        if (e is not TimelineEvent t) return false;
+        if (Country is { } country && t.Country != country) return false;
+        if (ActorIds is not null
+            && !t.Actors.Any(a => ActorIds.Contains(a.Id.Value) || string.Equals(a.Name, ActorName, StringComparison.OrdinalIgnoreCase)))
+            return false;
+        return true;
+    }
+}
