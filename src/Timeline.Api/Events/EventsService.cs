@@ -8,6 +8,7 @@ using Timeline.Api.V1;
 using Timeline.Application;
 using Timeline.Application.Ingestion.IngestArticle;
 using Timeline.Application.Timelines;
+using Timeline.Domain.Events;
 using Timeline.EventStore;
 
 namespace Timeline.Api.Events;
@@ -50,6 +51,8 @@ public sealed class EventsService(
         admin.Demand(context, "IngestArticle");
         if (string.IsNullOrWhiteSpace(request.Body))
             throw new InvalidRequestException("The article body is empty: send the article text in 'body'.");
+        if (!string.IsNullOrWhiteSpace(request.Id) && !ArticleId.TryParse(request.Id.Trim(), out _, out var idError))
+            throw new InvalidRequestException(idError);
 
         var result = await mediator.Send(new IngestArticle(new ArticleInput
         {

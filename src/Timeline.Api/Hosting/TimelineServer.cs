@@ -93,7 +93,9 @@ public sealed class TimelineServer : IAsyncDisposable
             grpcOptions.Interceptors.Add<ErrorMappingInterceptor>();
         }).AddJsonTranscoding();
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        // Checked on every request rather than from a cache that starts out "unknown" for its first seconds.
+        services.AddGrpcHealthChecks(health => health.UseHealthChecksCache = false)
+            .AddCheck<EventStoreHealthCheck>("event-store");
         services.AddSingleton(new AdminGuard(options.AdminToken));
         services.AddSingleton(options.Subscriptions);
         services.AddSingleton<SubscriptionMonitor>();

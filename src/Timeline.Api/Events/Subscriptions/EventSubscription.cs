@@ -36,7 +36,7 @@ public sealed class EventSubscription(
         var reading = Task.Run(() => ReadLog(done.Token, abortCall), CancellationToken.None);
         try
         {
-            await WriteLoop(stream, done.Token);
+            await WriteLoop(stream, done.Token, callCancelled);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !callCancelled.IsCancellationRequested)
         {
@@ -55,7 +55,7 @@ public sealed class EventSubscription(
 
     private string DescribeStart() => spec.Start.FromEnd ? "end" : spec.Start.After?.ToString() ?? "start";
 
-    private async Task WriteLoop(IServerStreamWriter<SubscribeResponse> stream, CancellationToken cancellationToken)
+    private async Task WriteLoop(IServerStreamWriter<SubscribeResponse> stream, CancellationToken cancellationToken, CancellationToken callCancelled)
     {
         var reader = _buffer.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
@@ -64,7 +64,9 @@ public sealed class EventSubscription(
             {
                 // Checked before every write, not after draining: a slow subscriber learns at once that it fell behind.
                 if (_overflowed) throw TooSlow();
-                await stream.WriteAsync(message, cancellationToken);
+                // Not cancelled by shutdown: cancelling a write resets the HTTP/2 stream, and the client would never
+                // see the status that tells it where to resume. A write to a client that stopped reading is the overflow watchdog's job.
+                await stream.WriteAsync(message, callCancelled);
                 _lastDelivered = message.Position;
             }
         }
