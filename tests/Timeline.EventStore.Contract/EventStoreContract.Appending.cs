@@ -36,6 +36,20 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task an_event_with_empty_data_and_metadata_reads_back_empty()
+    {
+        var stream = NewStream();
+        var empty = new EventData(Guid.NewGuid(), "NothingSaid", ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty);
+
+        await Store.AppendToStream(stream, ExpectedRevision.NoStream, [empty]);
+
+        var read = Assert.Single(await ReadStream(stream));
+        Assert.Equal(empty.EventId, read.EventId);
+        Assert.Equal(0, read.Data.Length);
+        Assert.Equal(0, read.Metadata.Length);
+    }
+
+    [Fact]
     public async Task no_stream_on_an_existing_stream_is_refused_with_the_actual_revision()
     {
         var stream = NewStream();

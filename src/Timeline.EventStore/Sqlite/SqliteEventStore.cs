@@ -22,6 +22,7 @@ public sealed class SqliteEventStore : IEventStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _disposed = new();
     private readonly Writer _writer;
+    private readonly string _busyTimeoutPragma;
     private TaskCompletionSource _appended = NewSignal();
 
     private SqliteEventStore(string path, SqliteStoreOptions options)
@@ -29,6 +30,7 @@ public sealed class SqliteEventStore : IEventStore
         _path = path;
         _options = options;
         _connectionString = SqliteSchema.ConnectionString(path);
+        _busyTimeoutPragma = $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}";
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -102,14 +104,10 @@ public sealed class SqliteEventStore : IEventStore
         if (maxCount <= 0) yield break;
         var forwards = direction == ReadDirection.Forwards;
         using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = forwards
-            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision >= $from ORDER BY revision LIMIT $limit"
-            : $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision <= $from ORDER BY revision DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$stream", stream);
-        var from = command.Parameters.Add("$from", SqliteType.Integer);
-        var limit = command.Parameters.Add("$limit", SqliteType.Integer);
-        command.Prepare();
+        using var query = new EventPageQuery(connection, forwards
+            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = ?1 AND revision >= ?2 ORDER BY revision LIMIT ?3"
+            : $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = ?1 AND revision <= ?2 ORDER BY revision DESC LIMIT ?3");
+        query.Bind(1, stream);
 
         var cursor = fromRevision is { } r ? (r > long.MaxValue ? long.MaxValue : (long)r) : forwards ? 0 : long.MaxValue;
         var remaining = maxCount;
@@ -117,9 +115,9 @@ public sealed class SqliteEventStore : IEventStore
         while (remaining > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            from.Value = cursor;
-            limit.Value = PageSizeFor(remaining);
-            EventRows.Fill(command, page);
+            query.Bind(2, cursor);
+            query.Bind(3, PageSizeFor(remaining));
+            query.Fill(page);
             foreach (var e in page) yield return e;
             if (page.Count < PageSizeFor(remaining)) yield break;
             remaining -= page.Count;
@@ -135,27 +133,23 @@ public sealed class SqliteEventStore : IEventStore
         if (maxCount <= 0) yield break;
         var forwards = direction == ReadDirection.Forwards;
         using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = forwards
-            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE position >= $from ORDER BY position LIMIT $limit"
-            : $"SELECT {SqliteSchema.Columns} FROM events WHERE position <= $from ORDER BY position DESC LIMIT $limit";
-        var fromParameter = command.Parameters.Add("$from", SqliteType.Integer);
-        var limit = command.Parameters.Add("$limit", SqliteType.Integer);
-        command.Prepare();
+        using var query = new EventPageQuery(connection, forwards
+            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE position >= ?1 ORDER BY position LIMIT ?2"
+            : $"SELECT {SqliteSchema.Columns} FROM events WHERE position <= ?1 ORDER BY position DESC LIMIT ?2");
 
-        var cursor = EventRows.RowIdOf(from);
+        var cursor = EventPageQuery.RowIdOf(from);
         var remaining = maxCount;
         var page = new List<RecordedEvent>(PageSizeFor(remaining));
         while (remaining > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            fromParameter.Value = cursor;
-            limit.Value = PageSizeFor(remaining);
-            EventRows.Fill(command, page);
+            query.Bind(1, cursor);
+            query.Bind(2, PageSizeFor(remaining));
+            query.Fill(page);
             foreach (var e in page) yield return e;
             if (page.Count < PageSizeFor(remaining)) yield break;
             remaining -= page.Count;
-            var last = EventRows.RowIdOf(page[^1].Position);
+            var last = EventPageQuery.RowIdOf(page[^1].Position);
             cursor = forwards ? last + 1 : last - 1;
             if (cursor < 1 && !forwards) yield break;
         }
@@ -185,15 +179,12 @@ public sealed class SqliteEventStore : IEventStore
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
         var token = linked.Token;
         using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE position > $after ORDER BY position LIMIT $limit";
-        var afterParameter = command.Parameters.Add("$after", SqliteType.Integer);
-        command.Parameters.AddWithValue("$limit", _options.PageSize);
-        command.Prepare();
+        using var query = new EventPageQuery(connection, $"SELECT {SqliteSchema.Columns} FROM events WHERE position > ?1 ORDER BY position LIMIT ?2");
+        query.Bind(2, _options.PageSize);
 
         // The rowid of the last event looked at; the next query asks for everything after it, in history and
         // live alike, which is what makes the hand-over free of gaps and duplicates.
-        var after = start.FromEnd ? HeadOf(connection) : start.After is { } p ? EventRows.RowIdOf(p) : 0;
+        var after = start.FromEnd ? HeadOf(connection) : start.After is { } p ? EventPageQuery.RowIdOf(p) : 0;
         var page = new List<RecordedEvent>(_options.PageSize);
         var caughtUp = false;
         var skipped = 0;
@@ -201,11 +192,11 @@ public sealed class SqliteEventStore : IEventStore
         {
             // Taken before the query: an append that commits after the query completes this very signal.
             var appended = Volatile.Read(ref _appended).Task;
-            afterParameter.Value = after;
-            EventRows.Fill(command, page);
+            query.Bind(1, after);
+            query.Fill(page);
             foreach (var e in page)
             {
-                after = EventRows.RowIdOf(e.Position);
+                after = EventPageQuery.RowIdOf(e.Position);
                 if (filter is null || filter.Matches(e.Stream, e.Type))
                 {
                     skipped = 0;
@@ -233,6 +224,10 @@ public sealed class SqliteEventStore : IEventStore
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // Reads go through SQLite's own statements (EventPageQuery), which wait for a busy file only with this set.
+        using var command = connection.CreateCommand();
+        command.CommandText = _busyTimeoutPragma;
+        command.ExecuteNonQuery();
         return connection;
     }
 
@@ -286,6 +281,8 @@ public sealed class SqliteEventStore : IEventStore
             _findEventId = Prepare("SELECT revision FROM events WHERE stream = $stream AND event_id = $id ORDER BY revision LIMIT 1",
                 "$stream", "$id");
             (_findStream, _findId) = (_findEventId.Parameters[0], _findEventId.Parameters[1]);
+            // Ids are stored as 16-byte blobs (Microsoft.Data.Sqlite would bind a Guid as text by default).
+            _findId.SqliteType = SqliteType.Blob;
             _storedIds = Prepare("SELECT event_id, position FROM events WHERE stream = $stream AND revision >= $from ORDER BY revision LIMIT $limit",
                 "$stream", "$from", "$limit");
             (_storedStream, _storedFrom, _storedLimit) = (_storedIds.Parameters[0], _storedIds.Parameters[1], _storedIds.Parameters[2]);
@@ -295,6 +292,9 @@ public sealed class SqliteEventStore : IEventStore
                 "$position", "$stream", "$revision", "$id", "$type", "$data", "$metadata", "$created");
             var p = _insert.Parameters;
             (_position, _stream, _revision, _eventId, _type, _data, _metadata, _created) = (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+            _eventId.SqliteType = SqliteType.Blob;
+            _data.SqliteType = SqliteType.Blob;
+            _metadata.SqliteType = SqliteType.Blob;
             _upsertStream = Prepare(
                 "INSERT INTO streams (name, last_revision) VALUES ($name, $revision) " +
                 "ON CONFLICT (name) DO UPDATE SET last_revision = excluded.last_revision",
