@@ -82,7 +82,8 @@ public static class ServeCommand
                 var running = server.RunAsync(cancellationToken);
                 // The command line library lets a signalled command run on for two seconds only; keep the process
                 // alive until the server has finished its graceful stop (in-flight appends, projection checkpoints).
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => running.Wait(options.ShutdownTimeout + TimeSpan.FromSeconds(5));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                    Task.WhenAny(running, Task.Delay(options.ShutdownTimeout + TimeSpan.FromSeconds(5))).Wait();
                 try
                 {
                     await running;

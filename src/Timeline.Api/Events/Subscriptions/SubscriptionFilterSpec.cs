@@ -25,7 +25,7 @@ public sealed record SubscriptionFilterSpec(SubscriptionStart Start, IReadOnlySe
             // An actor may be named before it is in the directory: its slug matches the ids extraction will give it.
             var ids = new HashSet<string>(actorIdsFromDirectory, StringComparer.Ordinal);
             if (ActorId.TryParse(actorName, out var id)) ids.Add(id.Value);
-            else if (actorName.Any(char.IsLetterOrDigit)) ids.Add(ActorId.FromName(actorName).Value);
+            else if (SlugOf(actorName) is { } slug) ids.Add(slug);
             actorIds = ids;
         }
 
@@ -39,6 +39,13 @@ public sealed record SubscriptionFilterSpec(SubscriptionStart Start, IReadOnlySe
         }
 
         return new SubscriptionFilterSpec(start, types.Count == 0 ? null : types.ToHashSet(StringComparer.Ordinal), actorIds, actorName, country);
+    }
+
+    /// <summary>The id extraction would give this name, or null when it has no Latin letters or digits (then names match).</summary>
+    private static string? SlugOf(string name)
+    {
+        var folded = name.Normalize(System.Text.NormalizationForm.FormD);
+        return folded.Any(char.IsAsciiLetterOrDigit) ? ActorId.FromName(name).Value : null;
     }
 
     public static SubscriptionStart ParseStart(string from)
