@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Application;
 using Timeline.EventStore;
-using Timeline.EventStore.Memory;
 
 namespace Timeline.Api.Hosting;
 
@@ -15,9 +14,4 @@ public static class TimelineBackend
         services.AddTimelineMediator();
         return services;
     }
-
-    public static Task<IEventStore> OpenStore(StoreUri uri, CancellationToken cancellationToken) =>
-        uri.IsMemory
-            ? Task.FromResult<IEventStore>(new MemoryEventStore())
-            : throw new EventStoreUnavailableException($"'{uri}' cannot be opened by this build yet (memory: only until the SQLite adapter is merged).");
 }

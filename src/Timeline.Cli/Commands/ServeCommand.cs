@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Timeline.Api.Hosting;
 using Timeline.Api.Security;
+using Timeline.Application.Hosting;
 using Timeline.EventStore;
 
 namespace Timeline.Cli.Commands;
@@ -59,7 +60,7 @@ public static class ServeCommand
         try
         {
             storeUri = GlobalOptions.StoreUri(parse);
-            store = await TimelineBackend.OpenStore(storeUri, cancellationToken);
+            store = await EventStoreFactory.Open(storeUri, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (e is FormatException or EventStoreUnavailableException)
         {

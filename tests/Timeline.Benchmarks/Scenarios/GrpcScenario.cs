@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+using Timeline.Api.Hosting;
+using Timeline.Api.V1;
+using Timeline.Application.Hosting;
+using Timeline.Benchmarks.Harness;
+using Timeline.Domain;
+using Timeline.Domain.Actors;
+using Timeline.Domain.Countries;
+using Timeline.Domain.Dates;
+using Timeline.Domain.Events;
+using Timeline.EventStore;
+using Timeline.EventStore.Serialization;
+using EventActor = Timeline.Domain.Actors.EventActor;
+using EventSource = Timeline.Domain.Events.EventSource;
+
+namespace Timeline.Benchmarks.Scenarios;
+
+/// <summary>
+/// The gRPC service over loopback, on a real Kestrel with the SQLite store and the projections: GetActorTimeline
+/// (50 entries) with 32 concurrent clients against the empty call (Ping) as the floor, and append → subscriber delivery
+/// with 100 live subscribers against the store's own in-process subscriptions. Latency rows are milliseconds
+/// (lower is better); their baseline is the floor measured in the same run.
+/// </summary>
+public sealed class GrpcScenario : IBenchmarkScenario
+{
+    private const int Clients = 32;
+    private const int Entries = 50;
+    private const int Subscribers = 100;
+    private const string Actor = "bench-speaker";
+
+    public string Name => "grpc";
+    public string Description => "gRPC over loopback: GetActorTimeline (50 entries) vs empty call with 32 clients; append→subscriber delivery with 100 subscribers";
+
+    public async Task<IReadOnlyList<BenchmarkResult>> Run(BenchmarkOptions options)
+    {
+        var calls = (int)Math.Clamp(options.Events / 50, 200, 2000);   // per client
+        var appends = (int)Math.Clamp(options.Events / 5000, 50, 300);
+        var results = new List<BenchmarkResult>();
+
+        var store = await EventStoreFactory.Open(StoreUri.Parse("sqlite:" + Path.Combine(options.WorkFolder, "events.db")));
+        await using (store)
+        {
+            var server = TimelineServer.Create(new TimelineServerOptions
+            {
+                GrpcUrl = "http://127.0.0.1:0",
+                WebUrl = null,
+                MinimumLogLevel = LogLevel.Warning,
+                Subscriptions = new() { BufferCapacity = 4096 },
+            }, services => services.AddTimelineBackend(store, Path.Combine(options.WorkFolder, "data")));
+            await using (server)
+            {
+                await server.StartAsync();
+                options.Log.WriteLine($"seeding {Entries} timeline entries for '{Actor}'");
+                await Seed(store);
+                await WaitForTimeline(server.GrpcAddress);
+
+                options.Log.WriteLine($"unary: {Clients} clients × {calls} calls, GetActorTimeline and Ping, best of 2");
+                var channels = Enumerable.Range(0, Clients).Select(_ => GrpcChannel.ForAddress(server.GrpcAddress)).ToArray();
+                try
+                {
+                    var request = new GetActorTimelineRequest { Actor = Actor, PageSize = 100 };
+                    LatencyRun timeline = default, ping = default;
+                    for (var run = 0; run < 2; run++)
+                    {
+                        var t = await Unary(channels, calls, (c, ct) => new Timeline.Api.V1.Timelines.TimelinesClient(c).GetActorTimelineAsync(request, cancellationToken: ct).ResponseAsync);
+                        var p = await Unary(channels, calls, (c, ct) => new Timeline.Api.V1.Timelines.TimelinesClient(c).PingAsync(new PingRequest(), cancellationToken: ct).ResponseAsync);
+                        if (t.Throughput > timeline.Throughput) timeline = t;
+                        if (p.Throughput > ping.Throughput) ping = p;
+                    }
+                    results.Add(new BenchmarkResult($"grpc GetActorTimeline ({Entries} entries), {Clients} clients (baseline: empty call)", timeline.Throughput, "calls/s", ping.Throughput));
+                    results.Add(new BenchmarkResult("grpc GetActorTimeline p50 latency (lower is better; baseline: empty call)", timeline.P50, "ms", ping.P50));
+                    results.Add(new BenchmarkResult("grpc GetActorTimeline p99 latency (lower is better; baseline: empty call)", timeline.P99, "ms", ping.P99));
+                }
+                finally
+                {
+                    foreach (var c in channels) c.Dispose();
+                }
+
+                options.Log.WriteLine($"delivery: {Subscribers} subscribers, {appends} appends, over gRPC and in-process");
+                var overGrpc = await Delivery(store, appends, (count, ready, received, ct) => GrpcSubscribers(server.GrpcAddress, count, ready, received, ct));
+                var inProcess = await Delivery(store, appends, (count, ready, received, ct) => StoreSubscribers(store, count, ready, received, ct));
+                results.Add(new BenchmarkResult($"grpc append→subscriber delivery p50, {Subscribers} subscribers (lower is better; baseline: store in-process)", overGrpc.P50, "ms", inProcess.P50));
+                results.Add(new BenchmarkResult($"grpc append→subscriber delivery p99, {Subscribers} subscribers (lower is better; baseline: store in-process)", overGrpc.P99, "ms", inProcess.P99));
+                await server.StopAsync();
+            }
+        }
+        return results;
+    }
+
+    private readonly record struct LatencyRun(double Throughput, double P50, double P99);
+
+    private static async Task<LatencyRun> Unary(GrpcChannel[] channels, int callsPerClient, Func<GrpcChannel, CancellationToken, Task> call)
+    {
+        // Warm-up: connections open, JIT done.
+        await Task.WhenAll(channels.Select(c => call(c, CancellationToken.None)));
+        var latencies = new long[channels.Length * callsPerClient];
+        var clock = Measure.Start();
+        await Task.WhenAll(channels.Select((channel, client) => Task.Run(async () =>
+        {
+            for (var i = 0; i < callsPerClient; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(channel, CancellationToken.None);
+                latencies[client * callsPerClient + i] = Stopwatch.GetTimestamp() - start;
+            }
+        })));
+        var throughput = Measure.Rate(latencies.Length, clock);
+        return new LatencyRun(throughput, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private delegate Task Subscribe(int count, CountdownEvent ready, ConcurrentDictionary<string, long>[] received, CancellationToken cancellationToken);
+
+    private static async Task<(double P50, double P99)> Delivery(IEventStore store, int appends, Subscribe subscribe)
+    {
+        using var stop = new CancellationTokenSource();
+        using var ready = new CountdownEvent(Subscribers);
+        var received = Enumerable.Range(0, Subscribers).Select(_ => new ConcurrentDictionary<string, long>()).ToArray();
+        var running = subscribe(Subscribers, ready, received, stop.Token);
+        if (!ready.Wait(TimeSpan.FromSeconds(60))) throw new TimeoutException("subscribers did not catch up");
+
+        var appendedAt = new Dictionary<string, long>();
+        var stream = "article-bench-delivery-" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < appends; i++)
+        {
+            var data = DomainEventSerializer.Serialize(Statement(stream, 1000 + i));
+            var start = Stopwatch.GetTimestamp();
+            var result = await store.AppendToStream(stream, ExpectedRevision.Any, [data]);
+            appendedAt[result.Position.ToString()] = start;
+            await Task.Delay(5);   // a steady trickle, as live news arrives, not one burst
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (received.Any(r => appendedAt.Keys.Any(k => !r.ContainsKey(k))) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        await stop.CancelAsync();
+        await running;
+
+        var latencies = received.SelectMany(r => appendedAt.Select(a => r.TryGetValue(a.Key, out var at) ? at - a.Value : long.MaxValue)).ToArray();
+        return (Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private static Task GrpcSubscribers(Uri address, int count, CountdownEvent ready, ConcurrentDictionary<string, long>[] received, CancellationToken cancellationToken)
+    {
+        // Ten connections of ten subscriptions each, as a handful of services would hold them.
+        var channels = Enumerable.Range(0, 10).Select(_ => GrpcChannel.ForAddress(address)).ToArray();
+        var tasks = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            var client = new Timeline.Api.V1.Events.EventsClient(channels[i % channels.Length]);
+            using var call = client.Subscribe(new SubscribeRequest { From = "end" }, cancellationToken: cancellationToken);
+            try
+            {
+                await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    if (message.KindCase == SubscribeResponse.KindOneofCase.CaughtUp) ready.Signal();
+                    else if (message.KindCase == SubscribeResponse.KindOneofCase.Event) received[i][message.Position] = Stopwatch.GetTimestamp();
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled) { return; }
+            catch (OperationCanceledException) { return; }
+        })).ToArray();
+        return Task.WhenAll(tasks).ContinueWith(_ => { foreach (var c in channels) c.Dispose(); }, TaskScheduler.Default);
+    }
+
+    private static Task StoreSubscribers(IEventStore store, int count, CountdownEvent ready, ConcurrentDictionary<string, long>[] received, CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var message in store.SubscribeToAll(SubscriptionStart.End, cancellationToken: cancellationToken))
+                {
+                    if (message is SubscriptionMessage.CaughtUp) ready.Signal();
+                    else if (message is SubscriptionMessage.EventAppeared e)
+                    {
+                        DomainEventSerializer.Deserialize(e.Event);   // the server decodes too, to filter
+                        received[i][e.Event.Position.ToString()] = Stopwatch.GetTimestamp();
+                    }
+                }
+            }
+            catch (OperationCanceledException) { return; }
+        })));
+
+    private static async Task Seed(IEventStore store)
+    {
+        for (var i = 0; i < Entries; i++)
+        {
+            var stream = $"article-bench-{i}";
+            await store.AppendToStream(stream, ExpectedRevision.Any, [DomainEventSerializer.Serialize(Statement(stream, i))]);
+        }
+    }
+
+    private static async Task WaitForTimeline(Uri address)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new Timeline.Api.V1.Timelines.TimelinesClient(channel);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await CountEntries(client) != Entries)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the projection did not show {Entries} entries for {Actor}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>How many entries the actor's timeline has; 0 while the projection has not seen the actor yet (NOT_FOUND).</summary>
+    private static async Task<int> CountEntries(Timeline.Api.V1.Timelines.TimelinesClient client)
+    {
+        try
+        {
+            return (await client.GetActorTimelineAsync(new GetActorTimelineRequest { Actor = Actor, PageSize = 100 })).Entries.Count;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return 0;
+        }
+    }
+
+    private static StatementMade Statement(string stream, int i)
+    {
+        var article = ArticleId.Parse(stream["article-".Length..]);
+        var quote = $"Benchmark statement number {i} about the state of the press.";
+        return new StatementMade
+        {
+            EventId = DeterministicGuid.Create(stream, "bench", i.ToString()),
+            Occurred = HistoricalDate.OfDay(2000 + i % 25, 1 + i % 12, 1 + i % 28),
+            Country = CountryCode.Parse("TJ"),
+            Place = "Dushanbe",
+            Actors = new ValueList<EventActor>([new EventActor(ActorId.Parse(Actor), "Bench Speaker", ActorKind.Person, ActorRole.Speaker)]),
+            Source = new EventSource
+            {
+                ArticleId = article,
+                Title = "Benchmark article " + i,
+                Outlet = "Bench Outlet",
+                Url = $"https://example.org/bench/{i}",
+                Published = HistoricalDate.OfDay(2000 + i % 25, 1 + i % 12, 1 + i % 28),
+                Evidence = quote,
+                EvidenceSpan = new TextSpan(0, quote.Length),
+            },
+            Confidence = 0.9,
+            Cameo = StatementMade.DefaultCameo,
+            Speaker = ActorId.Parse(Actor),
+            Quotes = new ValueList<string>([quote]),
+        };
+    }
+
+    private static double Percentile(long[] ticks, double p)
+    {
+        var sorted = ticks.Order().ToArray();
+        var index = (int)Math.Clamp(Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[index] == long.MaxValue ? double.PositiveInfinity : sorted[index] * 1000.0 / Stopwatch.Frequency;
+    }
+}
