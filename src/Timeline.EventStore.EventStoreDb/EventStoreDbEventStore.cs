@@ -16,7 +16,7 @@ namespace Timeline.EventStore.EventStoreDb;
 public sealed partial class EventStoreDbEventStore : IEventStore
 {
     /// <summary>Events per read call; longer reads are paged, so a dropped connection costs one page, not the whole read.</summary>
-    internal const int PageSize = 512;
+    public const int PageSize = 512;
 
     private readonly EsdbConnection _connection;
     private readonly EventStoreLimits _limits;
