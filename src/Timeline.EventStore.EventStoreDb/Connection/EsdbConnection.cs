@@ -80,7 +80,8 @@ internal sealed class EsdbConnection : IAsyncDisposable
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 var failure = Classify(e, endpoint, operation);
-                if (failure is null || attempt >= MaxAttempts) throw failure ?? Unavailable(endpoint, e);
+                if (failure is not null) throw failure;
+                if (attempt >= MaxAttempts) throw Unavailable(endpoint, e);
                 await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
