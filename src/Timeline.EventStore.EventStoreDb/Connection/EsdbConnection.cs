@@ -101,7 +101,7 @@ internal sealed class EsdbConnection : IAsyncDisposable
         switch (e.StatusCode)
         {
             case StatusCode.Unavailable:
-            case StatusCode.Internal when e.InnerException is IOException or HttpRequestException:
+            case StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled when IsTransportFailure(e):
                 // The node died or restarted: a cluster elects or still has another leader; a single node may come back.
                 lock (_gate)
                     if (_current == endpoint && Settings.UsesGossip)
@@ -119,6 +119,15 @@ internal sealed class EsdbConnection : IAsyncDisposable
                 return new EventStoreUnavailableException(
                     $"EventStoreDB at {endpoint} failed {operation}: {e.StatusCode} {e.Status.Detail}", e);
         }
+    }
+
+    /// <summary>A connection that broke or was reset under the call (a node going down), rather than an answer from the server.</summary>
+    private static bool IsTransportFailure(RpcException e)
+    {
+        for (Exception? inner = e.Status.DebugException ?? e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is IOException or HttpRequestException or System.Net.Sockets.SocketException or ObjectDisposedException)
+                return true;
+        return false;
     }
 
     public EventStoreUnavailableException Unavailable(EsdbEndpoint endpoint, Exception? inner) =>
