@@ -67,7 +67,8 @@ public sealed partial class EventStoreDbEventStore
         while (remaining > 0)
         {
             // System events are skipped after the server counted them, so a page may hold fewer of ours than asked for.
-            var pageSize = (int)Math.Min(remaining, PageSize);
+            // A later page starts at the last position seen, which the server may send again: ask for one more.
+            var pageSize = (int)Math.Min(remaining, PageSize) + (done is null ? 0 : 1);
             var page = await ReadAllPage(direction, cursor, pageSize, cancellationToken).ConfigureAwait(false);
             foreach (var e in page)
             {
