@@ -32,9 +32,10 @@ public sealed partial class EventStoreDbEventStore : IEventStore
         new(EsdbConnectionString.Parse(connectionString), limits);
 
     /// <summary>Like <see cref="Create"/>, then asks the server for the head of the log, so an unreachable server fails here with a clear message.</summary>
-    public static async Task<EventStoreDbEventStore> Connect(string connectionString, CancellationToken cancellationToken = default)
+    public static async Task<EventStoreDbEventStore> Connect(string connectionString, EventStoreLimits? limits = null,
+        CancellationToken cancellationToken = default)
     {
-        var store = Create(connectionString);
+        var store = Create(connectionString, limits);
         try
         {
             await store.ReadRawHead(cancellationToken).ConfigureAwait(false);
