@@ -55,7 +55,7 @@ public sealed partial class EventStoreDbEventStore
         Exception? lastError = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (failures >= _connection.MaxAttempts)
+            if (failures >= _connection.SubscriptionMaxAttempts)
                 throw lastError as EventStoreUnavailableException ?? _connection.Unavailable(_connection.CurrentEndpoint ?? _connection.Settings.Hosts[0], lastError);
             if (failures > 0)
             {

@@ -49,6 +49,12 @@ internal sealed class EsdbConnection : IAsyncDisposable
     /// <summary>How many failed attempts an operation makes before it reports the store unavailable.</summary>
     public int MaxAttempts => Settings.UsesGossip ? Math.Max(Settings.MaxDiscoverAttempts, 2) : 3;
 
+    /// <summary>
+    /// Subscriptions wait longer than single calls for a node to come back (a restart takes seconds), since giving up
+    /// ends the subscriber's work rather than one request.
+    /// </summary>
+    public int SubscriptionMaxAttempts => Math.Max(MaxAttempts, 20);
+
     public CallOptions CallOptions(CancellationToken cancellationToken, bool withDeadline = true) =>
         new(_headers, withDeadline ? DateTime.UtcNow + Settings.DefaultDeadline : null, cancellationToken);
 
