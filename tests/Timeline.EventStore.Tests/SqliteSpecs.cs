@@ -275,14 +275,6 @@ public sealed class the_event_store_factory : IDisposable
     }
 
     [Fact]
-    public async Task says_clearly_that_eventstoredb_is_not_in_this_build()
-    {
-        var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(() => EventStoreFactory.Open("esdb://localhost:2113?tls=false"));
-
-        Assert.Contains("not in this build", error.Message);
-    }
-
-    [Fact]
     public async Task refuses_what_is_not_a_store_uri_as_unavailable()
     {
         await Assert.ThrowsAsync<EventStoreUnavailableException>(() => EventStoreFactory.Open("ftp://example"));
