@@ -7,7 +7,7 @@ using Timeline.Domain.Events;
 using Timeline.Domain.Serialization;
 using Timeline.EventStore;
 using Timeline.Projections.Corroboration;
-using Timeline.Projections.Directory;
+using Timeline.Projections.ActorDirectory;
 using Timeline.Projections.Model;
 using Timeline.Projections.Routing;
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Timeline.Domain.Serialization;
 using Timeline.EventStore;
 using Timeline.Projections.Corroboration;
-using Timeline.Projections.Directory;
+using Timeline.Projections.ActorDirectory;
 using Timeline.Projections.Model;
 
 namespace Timeline.Projections.ReadModel;
@@ -60,6 +60,14 @@ public sealed class TimelineQueries(ReadModelDatabase database)
             WHERE n.name_key = $k ORDER BY a.event_count DESC, a.actor_id LIMIT 1
             """, ("$k", key));
         if (byName.Count > 0) return new ActorLookup(byName[0], []);
+
+        // "Kabiri" for "Muhiddin Kabiri": whole words of a name identify an actor when only one actor has them.
+        var byWords = ReadActors(connection, tx, $"""
+            SELECT a.data FROM {g}_actors a WHERE a.actor_id IN (
+                SELECT n.actor_id FROM {g}_actor_names n WHERE instr(' ' || n.name_key || ' ', ' ' || $k || ' ') > 0)
+            ORDER BY a.event_count DESC, a.actor_id LIMIT 2
+            """, ("$k", key));
+        if (byWords.Count == 1) return new ActorLookup(byWords[0], []);
 
         return new ActorLookup(null, Suggest(connection, tx, g, key));
     }

@@ -1,4 +1,4 @@
-using Timeline.Projections.Directory;
+using Timeline.Projections.ActorDirectory;
 using Timeline.Projections.Model;
 
 namespace Timeline.Application.Timelines;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Timeline.Domain.Dates;
 using Timeline.Projections.Model;
 
-namespace Timeline.Projections.Directory;
+namespace Timeline.Projections.ActorDirectory;
 
 /// <summary>One actor of the directory: every name it was reported under, its kind, how often and when it appears.</summary>
 public sealed record DirectoryActor
