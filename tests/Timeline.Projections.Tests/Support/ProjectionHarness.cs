@@ -50,7 +50,7 @@ public sealed class ProjectionHarness : IAsyncDisposable
         foreach (var a in actors.OrderBy(a => a.Id, StringComparer.Ordinal)) parts.Add(await Actor(a.Id, all));
         var countries = actors.Count == 0 ? [] : new[] { "TJ", "DE", "US", "RU", "KZ" };
         foreach (var c in countries) parts.Add(await Country(c, all));
-        return JsonSerializer.Serialize(parts, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(parts, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
     }
 
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
