@@ -16,9 +16,11 @@ public sealed record DirectoryActor
     public required HistoricalDate Last { get; init; }
 
     /// <summary>The name most reports use; on a tie the fuller one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Name => Names.OrderByDescending(n => n.Value).ThenByDescending(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key;
 
     /// <summary>The other names, alphabetically.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Aliases
     {
         get

@@ -90,6 +90,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         private readonly HashSet<(string Actor, string Entry)> _actorEntries = [];
         private readonly Dictionary<string, DirectoryActor?> _directory = new(StringComparer.Ordinal);
         private readonly HashSet<string> _changedActors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _newNames = new(StringComparer.Ordinal);
         private readonly List<(string Article, ulong Position, long IngestedAt)> _articles = [];
 
         public void Run(List<LoggedEvent> events)
@@ -133,7 +134,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 foreach (var actor in EventRouting.ActorsOf(e)) _actorEntries.Add((actor.Value, entry.Id));
                 foreach (var actor in source.Actors)
                 {
-                    _directory[actor.Id] = ActorDirectoryFold.Apply(_directory.GetValueOrDefault(actor.Id), actor, source.Occurred);
+                    var before = _directory.GetValueOrDefault(actor.Id);
+                    if (before is null || !before.Names.ContainsKey(actor.Name))
+                    {
+                        if (!_newNames.TryGetValue(actor.Id, out var added)) _newNames[actor.Id] = added = new HashSet<string>(StringComparer.Ordinal);
+                        added.Add(actor.Name);
+                    }
+                    _directory[actor.Id] = ActorDirectoryFold.Apply(before, actor, source.Occurred);
                     _changedActors.Add(actor.Id);
                 }
             }
@@ -167,15 +174,16 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         {
             var missing = timeline.Select(t => t.Event.Source.ArticleId.Value).Where(id => !arrivals.TryGet(id, out _)).Distinct().ToList();
             if (missing.Count == 0) return;
-            using var cmd = ReadModelDatabase.Command(c, tx,
-                $"SELECT a.article_id, a.position, a.ingested_at FROM json_each($ids) j JOIN {g}_articles a ON a.article_id = j.value",
-                ("$ids", JsonSerializer.Serialize(missing)));
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-                arrivals.Remember(reader.GetString(0), new Arrival((ulong)reader.GetInt64(1), reader.GetInt64(2)));
+            using var cmd = Prepare($"SELECT position, ingested_at FROM {g}_articles WHERE article_id = $id", "$id");
+            foreach (var id in missing)
+            {
+                cmd.Parameters[0].Value = id;
+                using var reader = cmd.ExecuteReader();
+                if (reader.Read()) arrivals.Remember(id, new Arrival((ulong)reader.GetInt64(0), reader.GetInt64(1)));
+            }
         }
 
-        /// <summary>Loads, in one query, the stored entries each new source could join (same key, near dates).</summary>
+        /// <summary>Loads the stored entries each new source could join (same key, near dates), one indexed lookup per key.</summary>
         private void LoadCandidates(IEnumerable<EntrySource> sources)
         {
             var windows = new Dictionary<string, (int Lo, int Hi)>(StringComparer.Ordinal);
@@ -186,170 +194,127 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 var hi = s.Occurred.UpperBound.DayNumber + w;
                 windows[s.Key] = windows.TryGetValue(s.Key, out var known) ? (Math.Min(lo, known.Lo), Math.Max(hi, known.Hi)) : (lo, hi);
             }
-            var json = Json(writer =>
+            using var cmd = Prepare($"SELECT data FROM {g}_entries WHERE key = $k AND slo <= $hi AND shi >= $lo ORDER BY fp", "$k", "$lo", "$hi");
+            foreach (var (key, (lo, hi)) in windows)
             {
-                writer.WriteStartArray();
-                foreach (var (key, (lo, hi)) in windows)
+                cmd.Parameters[0].Value = key;
+                cmd.Parameters[1].Value = lo;
+                cmd.Parameters[2].Value = hi;
+                using var reader = cmd.ExecuteReader();
+                List<TimelineEntry>? list = null;
+                while (reader.Read())
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("k", key);
-                    writer.WriteNumber("lo", lo);
-                    writer.WriteNumber("hi", hi);
-                    writer.WriteEndObject();
+                    if (list is null && !_entriesByKey.TryGetValue(key, out list)) _entriesByKey[key] = list = [];
+                    list.Add(EntryJson.Deserialize(reader.GetString(0)));
                 }
-                writer.WriteEndArray();
-            });
-            using var cmd = ReadModelDatabase.Command(c, tx, $"""
-                SELECT e.entry_id, e.data FROM json_each($q) q
-                JOIN {g}_entries e ON e.key = q.value ->> 'k' AND e.slo <= q.value ->> 'hi' AND e.shi >= q.value ->> 'lo'
-                ORDER BY e.fp
-                """, ("$q", json));
-            using var reader = cmd.ExecuteReader();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.Read())
-            {
-                if (!seen.Add(reader.GetString(0))) continue;
-                var entry = EntryJson.Deserialize(reader.GetString(1));
-                if (!_entriesByKey.TryGetValue(entry.Key, out var list)) _entriesByKey[entry.Key] = list = [];
-                list.Add(entry);
             }
         }
 
         private void LoadDirectory(IEnumerable<string> actorIds)
         {
-            var ids = actorIds.Distinct(StringComparer.Ordinal).ToList();
-            foreach (var id in ids) _directory[id] = null;
-            using var cmd = ReadModelDatabase.Command(c, tx,
-                $"SELECT a.actor_id, a.data FROM json_each($ids) j JOIN {g}_actors a ON a.actor_id = j.value",
-                ("$ids", JsonSerializer.Serialize(ids)));
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-                _directory[reader.GetString(0)] = JsonSerializer.Deserialize<DirectoryActor>(reader.GetString(1), EventJson.Options);
+            using var cmd = Prepare($"SELECT data FROM {g}_actors WHERE actor_id = $id", "$id");
+            foreach (var id in actorIds)
+            {
+                if (_directory.ContainsKey(id)) continue;
+                cmd.Parameters[0].Value = id;
+                var data = cmd.ExecuteScalar() as string;
+                _directory[id] = data is null ? null : EntryJson.DeserializeActor(data);
+            }
         }
 
         private void WriteArticles()
         {
             if (_articles.Count == 0) return;
-            var json = Json(w =>
+            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at) VALUES ($a, $p, $t)", "$a", "$p", "$t");
+            foreach (var (article, position, ingested) in _articles)
             {
-                w.WriteStartArray();
-                foreach (var (article, position, ingested) in _articles)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(article);
-                    w.WriteNumberValue(position);
-                    w.WriteNumberValue(ingested);
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            });
-            ReadModelDatabase.Execute(c, tx, $"""
-                INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at)
-                SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows)
-                """, ("$rows", json));
+                cmd.Parameters[0].Value = article;
+                cmd.Parameters[1].Value = (long)position;
+                cmd.Parameters[2].Value = ingested;
+                cmd.ExecuteNonQuery();
+            }
         }
 
         private void WriteEntries()
         {
-            var json = Json(w =>
-            {
-                w.WriteStartArray();
-                foreach (var entry in _changedEntries.Values)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(entry.Id);
-                    w.WriteStringValue(entry.Key);
-                    w.WriteStringValue(entry.Type);
-                    w.WriteStringValue(entry.Country);
-                    w.WriteNumberValue(entry.Occurred.LowerBound.DayNumber);
-                    w.WriteNumberValue(entry.Occurred.UpperBound.DayNumber);
-                    w.WriteNumberValue(entry.Occurred.IsApproximate ? 1 : 0);
-                    w.WriteNumberValue((int)entry.Occurred.Precision);
-                    w.WriteNumberValue(entry.FirstPosition);
-                    w.WriteNumberValue(entry.Sources.Min(s => s.IngestedAtMs));
-                    w.WriteNumberValue(entry.Sources.Min(s => s.Occurred.LowerBound.DayNumber));
-                    w.WriteNumberValue(entry.Sources.Max(s => s.Occurred.UpperBound.DayNumber));
-                    w.WriteStringValue(EntryJson.Serialize(entry));
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            });
-            ReadModelDatabase.Execute(c, tx, $"""
+            using var cmd = Prepare($"""
                 INSERT OR REPLACE INTO {g}_entries(entry_id, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                       value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
-                FROM json_each($rows)
-                """, ("$rows", json));
+                VALUES ($id, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data)
+                """, "$id", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
+            var p = cmd.Parameters;
+            foreach (var entry in _changedEntries.Values)
+            {
+                var sources = entry.Sources;
+                long firstIngested = long.MaxValue;
+                int spanLo = int.MaxValue, spanHi = int.MinValue;
+                foreach (var s in sources)
+                {
+                    firstIngested = Math.Min(firstIngested, s.IngestedAtMs);
+                    spanLo = Math.Min(spanLo, s.Occurred.LowerBound.DayNumber);
+                    spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
+                }
+                p[0].Value = entry.Id;
+                p[1].Value = entry.Key;
+                p[2].Value = entry.Type;
+                p[3].Value = entry.Country;
+                p[4].Value = entry.Occurred.LowerBound.DayNumber;
+                p[5].Value = entry.Occurred.UpperBound.DayNumber;
+                p[6].Value = entry.Occurred.IsApproximate ? 1 : 0;
+                p[7].Value = (int)entry.Occurred.Precision;
+                p[8].Value = (long)entry.FirstPosition;
+                p[9].Value = firstIngested;
+                p[10].Value = spanLo;
+                p[11].Value = spanHi;
+                p[12].Value = EntryJson.Serialize(entry);
+                cmd.ExecuteNonQuery();
+            }
         }
 
         private void WriteActorEntries()
         {
-            var json = Json(w =>
+            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry_id) VALUES ($a, $e)", "$a", "$e");
+            foreach (var (actor, entry) in _actorEntries)
             {
-                w.WriteStartArray();
-                foreach (var (actor, entry) in _actorEntries)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(actor);
-                    w.WriteStringValue(entry);
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            });
-            ReadModelDatabase.Execute(c, tx, $"""
-                INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry_id) SELECT value ->> 0, value ->> 1 FROM json_each($rows)
-                """, ("$rows", json));
+                cmd.Parameters[0].Value = actor;
+                cmd.Parameters[1].Value = entry;
+                cmd.ExecuteNonQuery();
+            }
         }
 
         private void WriteDirectory()
         {
-            var names = new HashSet<(string Key, string Actor)>();
-            var json = Json(w =>
+            using var actors = Prepare($"INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data) VALUES ($id, $name, $kind, $count, $data)",
+                "$id", "$name", "$kind", "$count", "$data");
+            using var names = Prepare($"INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) VALUES ($k, $id)", "$k", "$id");
+            foreach (var id in _changedActors)
             {
-                w.WriteStartArray();
-                foreach (var id in _changedActors)
-                {
-                    var actor = _directory[id]!;
-                    w.WriteStartArray();
-                    w.WriteStringValue(actor.Id);
-                    w.WriteStringValue(actor.Name);
-                    w.WriteStringValue(actor.Kind);
-                    w.WriteNumberValue(actor.EventCount);
-                    w.WriteStringValue(JsonSerializer.Serialize(actor, EventJson.Options));
-                    w.WriteEndArray();
-                    foreach (var name in actor.Names.Keys)
-                        foreach (var key in ActorDirectoryFold.LookupKeys(actor.Id, name))
-                            if (key.Length > 0) names.Add((key, actor.Id));
-                }
-                w.WriteEndArray();
-            });
-            ReadModelDatabase.Execute(c, tx, $"""
-                INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($rows)
-                """, ("$rows", json));
-            var namesJson = Json(w =>
-            {
-                w.WriteStartArray();
-                foreach (var (key, actor) in names)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(key);
-                    w.WriteStringValue(actor);
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            });
-            ReadModelDatabase.Execute(c, tx, $"""
-                INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) SELECT value ->> 0, value ->> 1 FROM json_each($rows)
-                """, ("$rows", namesJson));
+                var actor = _directory[id]!;
+                actors.Parameters[0].Value = actor.Id;
+                actors.Parameters[1].Value = actor.Name;
+                actors.Parameters[2].Value = actor.Kind;
+                actors.Parameters[3].Value = actor.EventCount;
+                actors.Parameters[4].Value = EntryJson.Serialize(actor);
+                actors.ExecuteNonQuery();
+                if (!_newNames.TryGetValue(id, out var newNames)) continue;
+                foreach (var name in newNames)
+                    foreach (var key in ActorDirectoryFold.LookupKeys(actor.Id, name).Distinct(StringComparer.Ordinal))
+                    {
+                        if (key.Length == 0) continue;
+                        names.Parameters[0].Value = key;
+                        names.Parameters[1].Value = actor.Id;
+                        names.ExecuteNonQuery();
+                    }
+            }
         }
 
-        private static string Json(Action<Utf8JsonWriter> write)
+        private SqliteCommand Prepare(string sql, params string[] parameters)
         {
-            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                write(writer);
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            foreach (var name in parameters) cmd.Parameters.Add(new SqliteParameter(name, null));
+            cmd.Prepare();
+            return cmd;
         }
     }
 }
@@ -375,12 +340,4 @@ public sealed class ArticleArrivals
     {
         lock (_gate) return _known.TryGetValue(articleId, out arrival);
     }
-}
-
-/// <summary>The stored JSON of entries: the same converters as the stored events (EDTF dates, camelCase).</summary>
-public static class EntryJson
-{
-    public static string Serialize(TimelineEntry entry) => JsonSerializer.Serialize(entry, EventJson.Options);
-    public static TimelineEntry Deserialize(string json) =>
-        JsonSerializer.Deserialize<TimelineEntry>(json, EventJson.Options) ?? throw new JsonException("An entry's stored JSON is null.");
 }

@@ -267,7 +267,7 @@ public sealed class TimelineQueries(ReadModelDatabase database)
         using var reader = cmd.ExecuteReader();
         var actors = new List<DirectoryActor>();
         while (reader.Read())
-            actors.Add(JsonSerializer.Deserialize<DirectoryActor>(reader.GetString(0), EventJson.Options)!);
+            actors.Add(EntryJson.DeserializeActor(reader.GetString(0)));
         return actors;
     }
 
