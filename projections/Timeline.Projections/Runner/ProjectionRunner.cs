@@ -120,7 +120,10 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 tx.Commit();
                 return Preparation.Ready;
             }
+            // A replay cut short (crash, Ctrl+C) is finished before anything else, from its own checkpoint.
+            var pendingReplay = ReadModelDatabase.Replaying(connection, tx) is not null;
             tx.Commit();
+            if (pendingReplay) return Preparation.NeedsReplay;
         }
         return SameVersions(info!.Versions, _options.Versions) ? Preparation.Ready : Preparation.NeedsReplay;
     }

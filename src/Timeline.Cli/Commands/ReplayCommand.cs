@@ -25,7 +25,7 @@ public static class ReplayCommand
         {
             try
             {
-                await using var services = TimelineCommandSupport.Services(parse);
+                await using var services = await TimelineCommandSupport.Services(parse, cancellationToken);
                 var mediator = services.GetRequiredService<IMediator>();
                 ReplayResult? result = null;
                 if (AnsiConsole.Profile.Capabilities.Interactive)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Application;
+using Timeline.Application.Hosting;
+using Timeline.Projections;
 using Timeline.Application.Projections;
 using Timeline.Application.Timelines;
 using Timeline.EventStore;
@@ -38,15 +40,22 @@ public static class TimelineCommandSupport
     };
 
     /// <summary>Builds the services for one command: the store from --store, the read model under --data.</summary>
-    public static ServiceProvider Services(ParseResult parse)
+    public static async Task<ServiceProvider> Services(ParseResult parse, CancellationToken cancellationToken)
     {
         var data = GlobalOptions.DataDirectory(parse);
+        var store = await EventStoreFactory.Open(GlobalOptions.StoreUri(parse), cancellationToken: cancellationToken);
         var services = new ServiceCollection();
-        services.AddSingleton(_ => TimelineStore.Open(GlobalOptions.StoreUri(parse), data));
+        services.AddSingleton(store);
         services.AddTimelineMediator();
-        services.AddTimelineProjections(data);
+        services.AddTimelineProjections(data, ProjectionOptionsFromEnvironment());
         return services.BuildServiceProvider();
     }
+
+    /// <summary>Operators (and the crash tests) may make read-model transactions smaller: TIMELINE_PROJECTION_BATCH=N.</summary>
+    private static ProjectionOptions? ProjectionOptionsFromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0
+            ? new ProjectionOptions { BatchSize = batch }
+            : null;
 
     /// <summary>
     /// Runs a query command: brings the read model up to date with the store first (so a just-ingested article shows),
@@ -59,7 +68,7 @@ public static class TimelineCommandSupport
             return Fail($"--format must be table, json or csv, not '{format}'.", 2);
         try
         {
-            await using var services = Services(parse);
+            await using var services = await Services(parse, cancellationToken);
             await services.GetRequiredService<ProjectionRunner>().EnsureUpToDate(cancellationToken);
             await answer(services);
             return 0;
