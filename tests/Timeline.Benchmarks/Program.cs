@@ -6,6 +6,7 @@ using Timeline.Benchmarks.Store;
 IBenchmarkScenario[] scenarios =
 [
     new StoreScenario(),
+    new Timeline.Benchmarks.Scenarios.ReplayScenario(),
 ];
 
 string? jsonFile = null;
