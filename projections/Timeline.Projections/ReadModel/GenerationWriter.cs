@@ -86,6 +86,8 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
     private sealed class Batch(SqliteConnection c, SqliteTransaction tx, string g, ArticleArrivals arrivals)
     {
         private readonly Dictionary<string, List<TimelineEntry>> _entriesByKey = new(StringComparer.Ordinal);
+        /// <summary>Row ids of the entries that are already stored, by entry id.</summary>
+        private readonly Dictionary<string, long> _rowIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TimelineEntry> _changedEntries = new(StringComparer.Ordinal);
         private readonly HashSet<(string Actor, string Entry)> _actorEntries = [];
         private readonly Dictionary<string, DirectoryActor?> _directory = new(StringComparer.Ordinal);
@@ -194,18 +196,22 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 var hi = s.Occurred.UpperBound.DayNumber + w;
                 windows[s.Key] = windows.TryGetValue(s.Key, out var known) ? (Math.Min(lo, known.Lo), Math.Max(hi, known.Hi)) : (lo, hi);
             }
-            using var cmd = Prepare($"SELECT data FROM {g}_entries WHERE key = $k AND slo <= $hi AND shi >= $lo ORDER BY fp", "$k", "$lo", "$hi");
+            using var cmd = Prepare($"SELECT rowid, key, data FROM {g}_entries WHERE kh = $kh AND slo <= $hi AND shi >= $lo ORDER BY fp",
+                "$kh", "$lo", "$hi");
             foreach (var (key, (lo, hi)) in windows)
             {
-                cmd.Parameters[0].Value = key;
+                cmd.Parameters[0].Value = ReadModelDatabase.KeyHash(key);
                 cmd.Parameters[1].Value = lo;
                 cmd.Parameters[2].Value = hi;
                 using var reader = cmd.ExecuteReader();
                 List<TimelineEntry>? list = null;
                 while (reader.Read())
                 {
+                    if (reader.GetString(1) != key) continue;
                     if (list is null && !_entriesByKey.TryGetValue(key, out list)) _entriesByKey[key] = list = [];
-                    list.Add(EntryJson.Deserialize(reader.GetString(0)));
+                    var entry = EntryJson.Deserialize(reader.GetString(2));
+                    _rowIds[entry.Id] = reader.GetInt64(0);
+                    list.Add(entry);
                 }
             }
         }
@@ -237,46 +243,63 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
         private void WriteEntries()
         {
-            using var cmd = Prepare($"""
-                INSERT OR REPLACE INTO {g}_entries(entry_id, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
-                VALUES ($id, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data)
-                """, "$id", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
-            var p = cmd.Parameters;
+            using var insert = Prepare($"""
+                INSERT INTO {g}_entries(entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
+                VALUES ($id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data) RETURNING rowid
+                """, "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
+            using var update = Prepare($"""
+                UPDATE {g}_entries SET lo = $lo, hi = $hi, ap = $ap, pr = $pr, fp = $fp, fi = $fi, slo = $slo, shi = $shi, data = $data
+                WHERE rowid = $row
+                """, "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data", "$row");
             foreach (var entry in _changedEntries.Values)
             {
-                var sources = entry.Sources;
                 long firstIngested = long.MaxValue;
                 int spanLo = int.MaxValue, spanHi = int.MinValue;
-                foreach (var s in sources)
+                foreach (var s in entry.Sources)
                 {
                     firstIngested = Math.Min(firstIngested, s.IngestedAtMs);
                     spanLo = Math.Min(spanLo, s.Occurred.LowerBound.DayNumber);
                     spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
                 }
-                p[0].Value = entry.Id;
-                p[1].Value = entry.Key;
-                p[2].Value = entry.Type;
-                p[3].Value = entry.Country;
-                p[4].Value = entry.Occurred.LowerBound.DayNumber;
-                p[5].Value = entry.Occurred.UpperBound.DayNumber;
-                p[6].Value = entry.Occurred.IsApproximate ? 1 : 0;
-                p[7].Value = (int)entry.Occurred.Precision;
-                p[8].Value = (long)entry.FirstPosition;
-                p[9].Value = firstIngested;
-                p[10].Value = spanLo;
-                p[11].Value = spanHi;
-                p[12].Value = EntryJson.Serialize(entry);
-                cmd.ExecuteNonQuery();
+                var known = _rowIds.TryGetValue(entry.Id, out var rowId);
+                var p = known ? update.Parameters : insert.Parameters;
+                var at = 0;
+                if (!known)
+                {
+                    p[at++].Value = entry.Id;
+                    p[at++].Value = ReadModelDatabase.KeyHash(entry.Key);
+                    p[at++].Value = entry.Key;
+                    p[at++].Value = entry.Type;
+                    p[at++].Value = entry.Country;
+                }
+                p[at++].Value = entry.Occurred.LowerBound.DayNumber;
+                p[at++].Value = entry.Occurred.UpperBound.DayNumber;
+                p[at++].Value = entry.Occurred.IsApproximate ? 1 : 0;
+                p[at++].Value = (int)entry.Occurred.Precision;
+                p[at++].Value = (long)entry.FirstPosition;
+                p[at++].Value = firstIngested;
+                p[at++].Value = spanLo;
+                p[at++].Value = spanHi;
+                p[at++].Value = EntryJson.Serialize(entry);
+                if (known)
+                {
+                    p[at].Value = rowId;
+                    update.ExecuteNonQuery();
+                }
+                else
+                {
+                    _rowIds[entry.Id] = (long)insert.ExecuteScalar()!;
+                }
             }
         }
 
         private void WriteActorEntries()
         {
-            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry_id) VALUES ($a, $e)", "$a", "$e");
+            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES ($a, $e)", "$a", "$e");
             foreach (var (actor, entry) in _actorEntries)
             {
                 cmd.Parameters[0].Value = actor;
-                cmd.Parameters[1].Value = entry;
+                cmd.Parameters[1].Value = _rowIds[entry];
                 cmd.ExecuteNonQuery();
             }
         }

@@ -85,12 +85,12 @@ public sealed class ReadModelDatabase
         Execute(c, tx, $"""
             CREATE TABLE {g}_meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE {g}_entries (
-                entry_id TEXT PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, country TEXT NOT NULL,
+                entry_id TEXT NOT NULL, kh INTEGER NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL, country TEXT NOT NULL,
                 lo INTEGER NOT NULL, hi INTEGER NOT NULL, ap INTEGER NOT NULL, pr INTEGER NOT NULL,
                 fp INTEGER NOT NULL, fi INTEGER NOT NULL, slo INTEGER NOT NULL, shi INTEGER NOT NULL, data TEXT NOT NULL);
-            CREATE INDEX {g}_entries_key ON {g}_entries(key, slo);
+            CREATE INDEX {g}_entries_key ON {g}_entries(kh, slo);
             CREATE INDEX {g}_entries_country ON {g}_entries(country, lo);
-            CREATE TABLE {g}_entry_actors (actor_id TEXT NOT NULL, entry_id TEXT NOT NULL, PRIMARY KEY (actor_id, entry_id)) WITHOUT ROWID;
+            CREATE TABLE {g}_entry_actors (actor_id TEXT NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (actor_id, entry)) WITHOUT ROWID;
             CREATE TABLE {g}_actors (actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, event_count INTEGER NOT NULL, data TEXT NOT NULL);
             CREATE TABLE {g}_actor_names (name_key TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (name_key, actor_id)) WITHOUT ROWID;
             CREATE TABLE {g}_articles (article_id TEXT PRIMARY KEY, position INTEGER NOT NULL, ingested_at INTEGER NOT NULL);
@@ -135,6 +135,21 @@ public sealed class ReadModelDatabase
     public static void SetMeta(SqliteConnection c, SqliteTransaction tx, string g, string key, string? value) =>
         Execute(c, tx, $"INSERT INTO {g}_meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             ("$k", key), ("$v", value));
+
+    /// <summary>
+    /// A stable 64-bit hash (FNV-1a) of a corroboration key: the key index holds integers, not long strings, which
+    /// keeps replay's index inserts cheap. Collisions only widen a lookup; callers compare the key itself.
+    /// </summary>
+    public static long KeyHash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return unchecked((long)hash);
+    }
 
     internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -121,7 +121,7 @@ public sealed class TimelineQueries(ReadModelDatabase database)
     public EntryPage ActorTimeline(string actorId, EntryQuery query) =>
         Timeline(query, g => $"""
             SELECT e.entry_id, e.lo, e.hi, e.ap, e.pr, e.fp, e.type, e.data, e.key
-            FROM {g}_entry_actors ea JOIN {g}_entries e ON e.entry_id = ea.entry_id
+            FROM {g}_entry_actors ea JOIN {g}_entries e ON e.rowid = ea.entry
             WHERE ea.actor_id = $subject
             """, actorId,
             entry => entry.Actors.Any(a => a.Id == actorId) || entry.Key.Contains("|" + actorId + "|", StringComparison.Ordinal));
@@ -173,9 +173,9 @@ public sealed class TimelineQueries(ReadModelDatabase database)
                 var ids = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
                 using var more = ReadModelDatabase.Command(connection, tx, $"""
                     SELECT e.entry_id, e.data FROM {g}_entries e
-                    WHERE e.key IN (SELECT value FROM json_each($keys)) AND (e.fp <= $p AND e.fi <= $t)
+                    WHERE e.kh IN (SELECT value FROM json_each($keys)) AND (e.fp <= $p AND e.fi <= $t)
                     """,
-                    ("$keys", JsonSerializer.Serialize(rows.Select(r => r.Key).Distinct().ToList())),
+                    ("$keys", JsonSerializer.Serialize(rows.Select(r => ReadModelDatabase.KeyHash(r.Key)).Distinct().ToList())),
                     ("$p", query.AsOf.Position is { } ap ? (long)Math.Min(ap.Commit, long.MaxValue) : long.MaxValue),
                     ("$t", query.AsOf.IngestedBy is { } at ? at.ToUnixTimeMilliseconds() : long.MaxValue));
                 using var moreReader = more.ExecuteReader();
