@@ -119,22 +119,23 @@ public sealed class TimelineQueries(ReadModelDatabase database)
     }
 
     public EntryPage ActorTimeline(string actorId, EntryQuery query) =>
-        Timeline(query, g => $"""
-            SELECT e.entry_id, e.lo, e.hi, e.ap, e.pr, e.fp, e.type, e.data, e.key
+        Timeline(query, (g, data) => $"""
+            SELECT e.rowid, e.entry_id, e.lo, e.hi, e.ap, e.pr, e.fp, e.type, e.key, {data}
             FROM {g}_entry_actors ea JOIN {g}_entries e ON e.rowid = ea.entry
             WHERE ea.actor_id = $subject
             """, actorId,
             entry => entry.Actors.Any(a => a.Id == actorId) || entry.Key.Contains("|" + actorId + "|", StringComparison.Ordinal));
 
     public EntryPage CountryTimeline(string code, EntryQuery query) =>
-        Timeline(query, g => $"""
-            SELECT e.entry_id, e.lo, e.hi, e.ap, e.pr, e.fp, e.type, e.data, e.key
+        Timeline(query, (g, data) => $"""
+            SELECT e.rowid, e.entry_id, e.lo, e.hi, e.ap, e.pr, e.fp, e.type, e.key, {data}
             FROM {g}_entries e WHERE e.country = $subject
             """, code, _ => true);
 
-    private readonly record struct Row(string Id, int Lo, int Hi, int Ap, int Pr, long Fp, string Type, string Data, string Key);
+    private readonly record struct Row(long RowId, string Id, int Lo, int Hi, int Ap, int Pr, long Fp, string Type, string Key, string? Data);
 
-    private EntryPage Timeline(EntryQuery query, Func<string, string> select, string subject, Func<TimelineEntry, bool> involves)
+    /// <param name="select">SQL for the rows of the subject, given the generation and the data column to read.</param>
+    private EntryPage Timeline(EntryQuery query, Func<string, string, string> select, string subject, Func<TimelineEntry, bool> involves)
     {
         var after = query.PageToken is { Length: > 0 } token ? SortKey.Parse(token) : (SortKey?)null;
         var rows = new List<Row>();
@@ -143,7 +144,8 @@ public sealed class TimelineQueries(ReadModelDatabase database)
         {
             var g = ReadModelDatabase.Current(connection, tx);
             if (g is null) return new EntryPage([], 0, null);
-            var sql = select(g);
+            // Without as-of, ordering and paging need only the small columns; the page's JSON is read afterwards.
+            var sql = select(g, query.AsOf is null ? "NULL" : "e.data");
             var parameters = new List<(string, object?)> { ("$subject", subject) };
             if (query.AsOf is null)
             {
@@ -164,8 +166,8 @@ public sealed class TimelineQueries(ReadModelDatabase database)
             using var cmd = ReadModelDatabase.Command(connection, tx, sql, parameters.ToArray());
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
-                rows.Add(new Row(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.GetInt64(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+                rows.Add(new Row(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                    reader.GetInt32(5), reader.GetInt64(6), reader.GetString(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
             reader.Close();
             if (query.AsOf is not null && rows.Count > 0)
             {
@@ -181,12 +183,15 @@ public sealed class TimelineQueries(ReadModelDatabase database)
                 using var moreReader = more.ExecuteReader();
                 while (moreReader.Read())
                     if (ids.Add(moreReader.GetString(0)))
-                        rows.Add(new Row(moreReader.GetString(0), 0, 0, 0, 0, 0, "", moreReader.GetString(1), ""));
+                        rows.Add(new Row(0, moreReader.GetString(0), 0, 0, 0, 0, 0, "", "", moreReader.GetString(1)));
             }
+            if (query.AsOf is null) return Page(connection, tx, g, rows, query, after);
         }
+        return AsOfPage(rows, query, query.AsOf, after, involves);
+    }
 
-        if (query.AsOf is { } asOf) return AsOfPage(rows, query, asOf, after, involves);
-
+    private static EntryPage Page(SqliteConnection connection, SqliteTransaction tx, string g, List<Row> rows, EntryQuery query, SortKey? after)
+    {
         var matching = rows.Where(r => query.Types is null || query.Types.Contains(r.Type))
             .Select(r => (Key: new SortKey(r.Lo, r.Hi, r.Ap, r.Pr, r.Fp, r.Id), Row: r))
             .OrderBy(x => x.Key)
@@ -195,12 +200,21 @@ public sealed class TimelineQueries(ReadModelDatabase database)
         var next = page.Count == query.PageSize && matching.Count > 0 && page[^1].Key.CompareTo(matching[^1].Key) < 0
             ? page[^1].Key.ToToken()
             : null;
-        return new EntryPage(page.Select(x => EntryJson.Deserialize(x.Row.Data)).ToList(), matching.Count, next);
+        var data = new Dictionary<long, string>(page.Count);
+        if (page.Count > 0)
+        {
+            using var cmd = ReadModelDatabase.Command(connection, tx,
+                $"SELECT rowid, data FROM {g}_entries WHERE rowid IN (SELECT value FROM json_each($ids))",
+                ("$ids", JsonSerializer.Serialize(page.Select(x => x.Row.RowId))));
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) data[reader.GetInt64(0)] = reader.GetString(1);
+        }
+        return new EntryPage(page.Select(x => EntryJson.Deserialize(data[x.Row.RowId])).ToList(), matching.Count, next);
     }
 
     private static EntryPage AsOfPage(List<Row> rows, EntryQuery query, AsOf asOf, SortKey? after, Func<TimelineEntry, bool> involves)
     {
-        var visible = rows.Select(r => EntryJson.Deserialize(r.Data))
+        var visible = rows.Select(r => EntryJson.Deserialize(r.Data!))
             .SelectMany(e => e.Sources)
             .Where(asOf.Shows)
             .OrderBy(s => s.Position).ThenBy(s => s.EventId)

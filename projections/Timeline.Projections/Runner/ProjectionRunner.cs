@@ -167,7 +167,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
 
             var total = (long)head.Value.Commit;
             var startCommit = checkpoint?.Commit ?? 0;
-            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reader = ReadInto(channel.Writer, checkpoint, head.Value, readCancel.Token);
 
