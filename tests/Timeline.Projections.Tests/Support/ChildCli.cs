@@ -12,6 +12,7 @@ public sealed class ChildCli : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
+    private readonly List<string> _stdout = [];
 
     private ChildCli(Process process) => _process = process;
 
@@ -31,7 +32,15 @@ public sealed class ChildCli : IDisposable
         info.ArgumentList.Add(dataDirectory);
         info.Environment["TIMELINE_PROJECTION_BATCH"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var child = new ChildCli(new Process { StartInfo = info });
-        child._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (child._output) child._output.Add(e.Data); };
+        child._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (child._output)
+            {
+                child._output.Add(e.Data);
+                child._stdout.Add(e.Data);
+            }
+        };
         child._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (child._output) child._output.Add(e.Data); };
         child._process.Start();
         child._process.BeginOutputReadLine();
@@ -44,6 +53,20 @@ public sealed class ChildCli : IDisposable
     public string Output
     {
         get { lock (_output) return string.Join('\n', _output); }
+    }
+
+    /// <summary>Waits for the command to finish; returns its exit code.</summary>
+    public async Task<int> WaitForExit(TimeSpan timeout)
+    {
+        using var guard = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(guard.Token);
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
+    }
+
+    public string StandardOutput
+    {
+        get { lock (_output) return string.Join('\n', _stdout); }
     }
 
     /// <summary>SIGKILL: no chance to finish a transaction, flush or clean up.</summary>
