@@ -7,6 +7,7 @@ IBenchmarkScenario[] scenarios =
 [
     new StoreScenario(),
     new Timeline.Benchmarks.Scenarios.EsdbScenario(),
+    new Timeline.Benchmarks.Scenarios.ReplayScenario(),
 ];
 
 string? jsonFile = null;
