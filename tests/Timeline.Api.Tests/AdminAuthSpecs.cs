@@ -16,7 +16,7 @@ public sealed class a_server_started_without_an_admin_token : IAsyncLifetime
     {
         // When an operator ingests and replays, token or not
         var ingest = await Assert.ThrowsAsync<RpcException>(() =>
-            _server.Events.IngestArticleAsync(Articles.Statement("a1", "A B", "TJ", "2020-01-01", "q"), RunningServer.Admin()).ResponseAsync);
+            _server.Events.IngestArticleAsync(Articles.Statement("a1", "Anvar Bobojonov", "2020-01-01", "q"), RunningServer.Admin()).ResponseAsync);
         using var replay = _server.Projections.Replay(new ReplayRequest());
         var replayError = await Assert.ThrowsAsync<RpcException>(() => replay.ResponseStream.MoveNext());
 
@@ -46,7 +46,7 @@ public sealed class a_server_with_an_admin_token : IAsyncLifetime
     public async Task refuses_admin_calls_without_the_header_as_unauthenticated()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _server.Events.IngestArticleAsync(Articles.Statement("a2", "A B", "TJ", "2020-01-01", "q")).ResponseAsync);
+            _server.Events.IngestArticleAsync(Articles.Statement("a2", "Anvar Bobojonov", "2020-01-01", "q")).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Null(await _server.Store.GetHeadPosition());
     }
@@ -58,7 +58,7 @@ public sealed class a_server_with_an_admin_token : IAsyncLifetime
     public async Task refuses_admin_calls_with_a_wrong_token_as_unauthenticated(string token)
     {
         var ingest = await Assert.ThrowsAsync<RpcException>(() =>
-            _server.Events.IngestArticleAsync(Articles.Statement("a3", "A B", "TJ", "2020-01-01", "q"), RunningServer.Admin(token)).ResponseAsync);
+            _server.Events.IngestArticleAsync(Articles.Statement("a3", "Anvar Bobojonov", "2020-01-01", "q"), RunningServer.Admin(token)).ResponseAsync);
         using var replay = _server.Projections.Replay(new ReplayRequest(), RunningServer.Admin(token));
         var replayError = await Assert.ThrowsAsync<RpcException>(() => replay.ResponseStream.MoveNext());
 
@@ -72,7 +72,7 @@ public sealed class a_server_with_an_admin_token : IAsyncLifetime
     {
         // Given an ingested article (admin call accepted)
         var ingested = await _server.Events.IngestArticleAsync(
-            Articles.Statement("a4", "Muhiddin Kabiri", "TJ", "2020-01-01", "q"), RunningServer.Admin());
+            Articles.Statement("a4", "Zafar Nazarov", "2020-01-01", "q"), RunningServer.Admin());
         Assert.Equal("ingested", ingested.Outcome);
 
         // When a replay is asked for with the token

@@ -12,7 +12,7 @@ public sealed class bad_requests : IAsyncLifetime
     {
         _server = await RunningServer.Start();
         await _server.Events.IngestArticleAsync(
-            Articles.Statement("known", "Muhiddin Kabiri", "TJ", "2017-07-09", "We are here."), RunningServer.Admin());
+            Articles.Statement("known", "Zafar Nazarov", "2017-07-09", "We are here."), RunningServer.Admin());
         await RunningServer.Eventually(async () =>
             (await _server.Timelines.FindActorsAsync(new FindActorsRequest())).Actors.Count > 0, "the actor is in the directory");
     }
@@ -22,11 +22,11 @@ public sealed class bad_requests : IAsyncLifetime
     public static TheoryData<string, GetActorTimelineRequest, string> BadActorQueries => new()
     {
         { "empty actor", new GetActorTimelineRequest { Actor = " " }, "actor is empty" },
-        { "from not a date", new GetActorTimelineRequest { Actor = "Muhiddin Kabiri", From = "last summer" }, "not a date" },
-        { "to not a date", new GetActorTimelineRequest { Actor = "Muhiddin Kabiri", To = "2015-13" }, "not a date" },
-        { "from after to", new GetActorTimelineRequest { Actor = "Muhiddin Kabiri", From = "2020", To = "2015" }, "date range is empty" },
-        { "unknown type", new GetActorTimelineRequest { Actor = "Muhiddin Kabiri", Types_ = { "PartyFounded" } }, "Unknown event type 'PartyFounded'" },
-        { "negative page size", new GetActorTimelineRequest { Actor = "Muhiddin Kabiri", PageSize = -1 }, "page_size" },
+        { "from not a date", new GetActorTimelineRequest { Actor = "Zafar Nazarov", From = "last summer" }, "not a date" },
+        { "to not a date", new GetActorTimelineRequest { Actor = "Zafar Nazarov", To = "2015-13" }, "not a date" },
+        { "from after to", new GetActorTimelineRequest { Actor = "Zafar Nazarov", From = "2020", To = "2015" }, "date range is empty" },
+        { "unknown type", new GetActorTimelineRequest { Actor = "Zafar Nazarov", Types_ = { "PartyFounded" } }, "Unknown event type 'PartyFounded'" },
+        { "negative page size", new GetActorTimelineRequest { Actor = "Zafar Nazarov", PageSize = -1 }, "page_size" },
     };
 
     [Theory]
@@ -54,12 +54,12 @@ public sealed class bad_requests : IAsyncLifetime
     {
         // When a historian misspells a known actor
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            _server.Timelines.GetActorTimelineAsync(new GetActorTimelineRequest { Actor = "Muhidin Kabiry" }).ResponseAsync);
+            _server.Timelines.GetActorTimelineAsync(new GetActorTimelineRequest { Actor = "Zafar Nazarof" }).ResponseAsync);
 
         // Then the answer is NOT_FOUND and names the close match, in the message and as a trailer
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
-        Assert.Contains("Muhiddin Kabiri", error.Status.Detail);
-        Assert.Contains(error.Trailers, t => t.Key == "suggestion" && t.Value.Contains("Kabiri"));
+        Assert.Contains("Zafar Nazarov", error.Status.Detail);
+        Assert.Contains(error.Trailers, t => t.Key == "suggestion" && t.Value.Contains("Nazarov"));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class bad_requests : IAsyncLifetime
         var empty = await Assert.ThrowsAsync<RpcException>(() =>
             _server.Events.IngestArticleAsync(new IngestArticleRequest { Id = "empty", Body = "  " }, RunningServer.Admin()).ResponseAsync);
         var badId = await Assert.ThrowsAsync<RpcException>(() =>
-            _server.Events.IngestArticleAsync(Articles.Statement("bad id/with slash", "A B", "TJ", "2020-01-01", "q"), RunningServer.Admin()).ResponseAsync);
+            _server.Events.IngestArticleAsync(Articles.Statement("bad id/with slash", "Anvar Bobojonov", "2020-01-01", "q"), RunningServer.Admin()).ResponseAsync);
         var huge = await Assert.ThrowsAsync<RpcException>(() =>
             _server.Events.IngestArticleAsync(new IngestArticleRequest { Id = "huge", Body = new string('a', 5 * 1024 * 1024) }, RunningServer.Admin()).ResponseAsync);
 

@@ -21,7 +21,7 @@ public sealed class a_server_shutting_down_gracefully
             try
             {
                 return await server.Events.IngestArticleAsync(
-                    Articles.Statement($"s-{i}", "Speaker " + i, "TJ", "2020-01-01", $"Q{i}"), RunningServer.Admin());
+                    Articles.Statement($"s-{i}", "Rustam Karimov", "2020-01-01", $"Q{i}"), RunningServer.Admin());
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled)
             {

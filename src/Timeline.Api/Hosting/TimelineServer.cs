@@ -100,6 +100,9 @@ public sealed class TimelineServer : IAsyncDisposable
         services.AddSingleton(options.Subscriptions);
         services.AddSingleton<SubscriptionMonitor>();
         configureServices(services);
+        if (!string.IsNullOrWhiteSpace(options.IngestPath)
+            && !services.Any(d => d.ServiceType == typeof(StartupIngestion.ArticleFileReader)))
+            throw new InvalidOperationException($"--ingest {options.IngestPath}: this build has no article file reader (the ingestion module is not wired in).");
         if (!string.IsNullOrWhiteSpace(options.IngestPath))
             services.AddSingleton(new StartupIngestion.Settings(options.IngestPath))
                 .AddHostedService<StartupIngestion>();

@@ -6,8 +6,8 @@ using Timeline.Api.Events.Subscriptions;
 using Timeline.Api.Hosting;
 using Timeline.Api.V1;
 using Timeline.Application;
+using Timeline.Application.Hosting;
 using Timeline.EventStore;
-using Timeline.EventStore.Memory;
 
 namespace Timeline.Api.Tests.Support;
 
@@ -18,8 +18,14 @@ public sealed class RunningServer : IAsyncDisposable
 
     private readonly List<GrpcChannel> _channels = [];
 
-    private RunningServer(TimelineServer server, IEventStore store)
+    private readonly string _folder;
+
+    private readonly bool _ownsStore;
+
+    private RunningServer(TimelineServer server, IEventStore store, string folder, bool ownsStore)
     {
+        _folder = folder;
+        _ownsStore = ownsStore;
         Server = server;
         Store = store;
         Channel = NewChannel();
@@ -27,7 +33,7 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     public TimelineServer Server { get; }
-    /// <summary>The server's store; it outlives the server, so tests can look at what a stopped server left behind.</summary>
+    /// <summary>The server's store (SQLite in a temp folder, with the read models beside it); it outlives the server until disposed.</summary>
     public IEventStore Store { get; }
     public GrpcChannel Channel { get; }
     public HttpClient Web { get; }
@@ -40,9 +46,12 @@ public sealed class RunningServer : IAsyncDisposable
     public static Metadata Admin(string token = AdminToken) => new() { { "authorization", "Bearer " + token } };
 
     public static async Task<RunningServer> Start(string? adminToken = AdminToken, SubscriptionOptions? subscriptions = null,
-        IEventStore? store = null, int maxRequestBytes = 4 * 1024 * 1024)
+        IEventStore? store = null, int maxRequestBytes = 4 * 1024 * 1024, string? dataDirectory = null)
     {
-        store ??= new MemoryEventStore();
+        var folder = Path.Combine(Path.GetTempPath(), "timeline-api-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var ownsStore = store is null;
+        store ??= await EventStoreFactory.Open(StoreUri.Parse("sqlite:" + Path.Combine(folder, "events.db")));
         var server = TimelineServer.Create(new TimelineServerOptions
         {
             GrpcUrl = "http://127.0.0.1:0",
@@ -52,15 +61,10 @@ public sealed class RunningServer : IAsyncDisposable
             MaxRequestBytes = maxRequestBytes,
             MinimumLogLevel = LogLevel.Warning,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
-        }, services => Backend(services, store));
+        }, services => services.AddTimelineBackend(store, dataDirectory ?? Path.Combine(folder, "data"))
+            .AddTimelineMediator(typeof(RunningServer).Assembly));   // TEST-ONLY ingest handler until the ingestion module is on main
         await server.StartAsync();
-        return new RunningServer(server, store);
-    }
-
-    private static void Backend(IServiceCollection services, IEventStore store)
-    {
-        services.AddSingleton(store);
-        services.AddTimelineMediator(typeof(RunningServer).Assembly);
+        return new RunningServer(server, store, folder, ownsStore);
     }
 
     public GrpcChannel NewChannel()
@@ -68,6 +72,19 @@ public sealed class RunningServer : IAsyncDisposable
         var channel = GrpcChannel.ForAddress(Server.GrpcAddress);
         lock (_channels) _channels.Add(channel);
         return channel;
+    }
+
+    /// <summary>The actor's timeline, or null while the projections have not seen the actor yet (NOT_FOUND).</summary>
+    public async Task<GetActorTimelineResponse?> ActorTimelineOnceKnown(GetActorTimelineRequest request)
+    {
+        try
+        {
+            return await Timelines.GetActorTimelineAsync(request);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; projections are eventually consistent with the log.</summary>
@@ -87,5 +104,8 @@ public sealed class RunningServer : IAsyncDisposable
         await Server.DisposeAsync();
         Web.Dispose();
         lock (_channels) _channels.ForEach(c => c.Dispose());
+        if (_ownsStore) await Store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 }

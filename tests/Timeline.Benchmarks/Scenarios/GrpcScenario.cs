@@ -2,10 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Timeline.Api.Hosting;
 using Timeline.Api.V1;
 using Timeline.Application.Hosting;
+using Timeline.Application.Timelines;
 using Timeline.Benchmarks.Harness;
 using Timeline.Domain;
 using Timeline.Domain.Actors;
@@ -37,7 +40,7 @@ public sealed class GrpcScenario : IBenchmarkScenario
 
     public async Task<IReadOnlyList<BenchmarkResult>> Run(BenchmarkOptions options)
     {
-        var calls = (int)Math.Clamp(options.Events / 50, 200, 2000);   // per client
+        var duration = TimeSpan.FromSeconds(options.Events >= 1_000_000 ? 5 : 2);
         var appends = (int)Math.Clamp(options.Events / 5000, 50, 300);
         var results = new List<BenchmarkResult>();
 
@@ -58,22 +61,21 @@ public sealed class GrpcScenario : IBenchmarkScenario
                 await Seed(store);
                 await WaitForTimeline(server.GrpcAddress);
 
-                options.Log.WriteLine($"unary: {Clients} clients × {calls} calls, GetActorTimeline and Ping, best of 2");
+                options.Log.WriteLine($"unary: {Clients} clients for {duration.TotalSeconds:0} s each, GetActorTimeline and Ping over gRPC, and the handler in-process");
                 var channels = Enumerable.Range(0, Clients).Select(_ => GrpcChannel.ForAddress(server.GrpcAddress)).ToArray();
                 try
                 {
                     var request = new GetActorTimelineRequest { Actor = Actor, PageSize = 100 };
-                    LatencyRun timeline = default, ping = default;
-                    for (var run = 0; run < 2; run++)
-                    {
-                        var t = await Unary(channels, calls, (c, ct) => new Timeline.Api.V1.Timelines.TimelinesClient(c).GetActorTimelineAsync(request, cancellationToken: ct).ResponseAsync);
-                        var p = await Unary(channels, calls, (c, ct) => new Timeline.Api.V1.Timelines.TimelinesClient(c).PingAsync(new PingRequest(), cancellationToken: ct).ResponseAsync);
-                        if (t.Throughput > timeline.Throughput) timeline = t;
-                        if (p.Throughput > ping.Throughput) ping = p;
-                    }
+                    var timelines = channels.Select(c => new Timeline.Api.V1.Timelines.TimelinesClient(c)).ToArray();
+                    var mediator = server.Services.GetRequiredService<IMediator>();
+                    var query = new GetActorTimeline(Actor, new TimelineFilter { PageSize = 100 });
+                    var timeline = await Unary(Clients, duration, c => timelines[c].GetActorTimelineAsync(request).ResponseAsync);
+                    var ping = await Unary(Clients, duration, c => timelines[c].PingAsync(new PingRequest()).ResponseAsync);
+                    var handler = await Unary(Clients, duration, _ => mediator.Send(query));
                     results.Add(new BenchmarkResult($"grpc GetActorTimeline ({Entries} entries), {Clients} clients (baseline: empty call)", timeline.Throughput, "calls/s", ping.Throughput));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p50 latency (lower is better; baseline: empty call)", timeline.P50, "ms", ping.P50));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p99 latency (lower is better; baseline: empty call)", timeline.P99, "ms", ping.P99));
+                    results.Add(new BenchmarkResult($"grpc GetActorTimeline over gRPC (baseline: the same query in-process, {Clients} tasks)", timeline.Throughput, "calls/s", handler.Throughput));
                 }
                 finally
                 {
@@ -93,23 +95,24 @@ public sealed class GrpcScenario : IBenchmarkScenario
 
     private readonly record struct LatencyRun(double Throughput, double P50, double P99);
 
-    private static async Task<LatencyRun> Unary(GrpcChannel[] channels, int callsPerClient, Func<GrpcChannel, CancellationToken, Task> call)
+    /// <summary>Every client calls back to back for <paramref name="duration"/>; each call's latency is kept.</summary>
+    private static async Task<LatencyRun> Unary(int clients, TimeSpan duration, Func<int, Task> call)
     {
-        // Warm-up: connections open, JIT done.
-        await Task.WhenAll(channels.Select(c => call(c, CancellationToken.None)));
-        var latencies = new long[channels.Length * callsPerClient];
+        // Warm-up: connections open, JIT done, read model pages cached.
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => call(c)));
+        var latencies = Enumerable.Range(0, clients).Select(_ => new List<long>(4096)).ToArray();
         var clock = Measure.Start();
-        await Task.WhenAll(channels.Select((channel, client) => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
-            for (var i = 0; i < callsPerClient; i++)
+            while (clock.Elapsed < duration)
             {
                 var start = Stopwatch.GetTimestamp();
-                await call(channel, CancellationToken.None);
-                latencies[client * callsPerClient + i] = Stopwatch.GetTimestamp() - start;
+                await call(client);
+                latencies[client].Add(Stopwatch.GetTimestamp() - start);
             }
         })));
-        var throughput = Measure.Rate(latencies.Length, clock);
-        return new LatencyRun(throughput, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        var all = latencies.SelectMany(l => l).ToArray();
+        return new LatencyRun(Measure.Rate(all.Length, clock), Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
     private delegate Task Subscribe(int count, CountdownEvent ready, ConcurrentDictionary<string, long>[] received, CancellationToken cancellationToken);
