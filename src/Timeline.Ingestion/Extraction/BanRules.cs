@@ -1,0 +1,129 @@
+using Timeline.Domain.Actors;
+using Timeline.Ingestion.Actors;
+using Timeline.Ingestion.Rules;
+
+namespace Timeline.Ingestion.Extraction;
+
+/// <summary>
+/// PartyBanned: a ban verb ("banned", "outlawed", "dissolved", "the party's banning") or a designation verb with a
+/// designation ("designated a terrorist organization", "declared it an extremist group"), with a party or organization
+/// (named, or "it" / "the party" for the last one named) and a date; not negated, urged, planned or denied.
+/// Reports of one ban within an article merge into one event at the most precise date.
+/// </summary>
+public sealed class BanRules(Lexicon lexicon)
+{
+    private readonly WordSet _banVerbs = lexicon["ban-verbs"];
+    private readonly WordSet _designationVerbs = lexicon["designation-verbs"];
+    private readonly WordSet _designations = lexicon["designations"];
+    private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _denial = lexicon["denial-cues"];
+    private readonly WordSet _irrealis = lexicon["irrealis-cues"];
+    private readonly WordSet _partyNouns = lexicon["party-nouns"];
+    private static readonly ActorKind[] Bannable = [ActorKind.Party, ActorKind.Organization];
+
+    public void Apply(ArticleContext article)
+    {
+        var undated = new List<(ArticleActor Party, ArticleActor? Authority, string? Designation)>();
+        foreach (var view in article.Views)
+        {
+            var designation = FindDesignation(view);
+            var triggers = view.Find(_banVerbs).Select(t => t.Index)
+                .Concat(designation is null ? [] : view.Find(_designationVerbs).Select(t => t.Index))
+                .Order().ToList();
+            foreach (var trigger in triggers)
+            {
+                if (view.CueBefore(_negation, trigger, 6) || view.CueBefore(_irrealis, trigger, 6) || view.CueBefore(_denial, trigger, 8)) continue;
+                var party = PartyOf(article, view, trigger);
+                if (party is null) continue;
+                var authority = view.Actors.Where(a => a.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[a.TokenStart])
+                    .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
+                var date = view.DateFor(trigger);
+                if (date?.Date is null)
+                {
+                    // An undated report of the ban still says who banned it and how: kept to complete a dated report.
+                    undated.Add((party, authority, designation));
+                    break;
+                }
+                var country = authority?.Country ?? article.CountryOf(view, party);
+                if (country is null) continue;
+                Merge(article, new BanDraft
+                {
+                    Party = party,
+                    Authority = authority,
+                    Designation = designation,
+                    Date = date.Date,
+                    Country = country.Value,
+                    Evidence = view,
+                    Confidence = 0.85 * date.Confidence,
+                });
+                break;
+            }
+        }
+        foreach (var (party, authority, designation) in undated)
+        {
+            var reports = article.Bans.Where(b => b.Party == party).ToList();
+            if (reports.Count != 1) continue;
+            var ban = reports[0];
+            ban.Designation ??= designation;
+            if (ban.Authority is null && authority is not null)
+            {
+                ban.Authority = authority;
+                ban.AddActor(authority, ActorRole.BanningAuthority);
+            }
+        }
+    }
+
+    private static void Merge(ArticleContext article, BanDraft draft)
+    {
+        draft.AddActor(draft.Party, ActorRole.BannedParty);
+        if (draft.Authority is not null) draft.AddActor(draft.Authority, ActorRole.BanningAuthority);
+        var same = article.Bans.FirstOrDefault(b => b.Party == draft.Party && b.Date.Overlaps(draft.Date));
+        if (same is null)
+        {
+            article.Bans.Add(draft);
+            return;
+        }
+        // The same ban told twice: keep the most precise date and its evidence, and every fact either report gives.
+        var keep = draft.Date.SpanInDays < same.Date.SpanInDays ? draft : same;
+        var other = keep == draft ? same : draft;
+        keep.Authority ??= other.Authority;
+        keep.Designation ??= other.Designation;
+        keep.LegalAct ??= other.LegalAct;
+        keep.Confidence = Math.Max(keep.Confidence, other.Confidence);
+        foreach (var (actor, role) in other.Actors) keep.AddActor(actor, role);
+        if (keep == draft)
+        {
+            article.Bans.Remove(same);
+            article.Bans.Add(draft);
+        }
+    }
+
+    private string? FindDesignation(SentenceView view)
+    {
+        var text = view.Sentence.Text;
+        foreach (var phrase in _designations.Phrases)
+        {
+            var joined = string.Join(' ', phrase);
+            var at = text.IndexOf(joined, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) return text.Substring(at, joined.Length);
+        }
+        foreach (var word in _designations.Words)
+        {
+            var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at + word.Length == text.Length || !char.IsLetter(text[at + word.Length]))) return text.Substring(at, word.Length);
+        }
+        return null;
+    }
+
+    private ArticleActor? PartyOf(ArticleContext article, SentenceView view, int trigger)
+    {
+        var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
+            .OrderBy(a => a.TokenStart < trigger ? trigger - a.TokenEnd : a.TokenStart - trigger)
+            .Select(a => (ActorMention?)a).FirstOrDefault();
+        // "declared it …", "the party's banning": the last party named.
+        var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
+            .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
+        if (named is { } n && (pronoun < 0 || Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)) return n.Actor;
+        return pronoun >= 0 ? article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) : null;
+    }
+}
