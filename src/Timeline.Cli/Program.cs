@@ -5,5 +5,7 @@ using Timeline.Cli;
 var root = new RootCommand("Timeline: news articles in, event-sourced timelines of actors and countries out.");
 root.Options.Add(GlobalOptions.Store);
 root.Options.Add(GlobalOptions.Data);
+root.Subcommands.Add(Timeline.Cli.Commands.IngestCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.EventsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
