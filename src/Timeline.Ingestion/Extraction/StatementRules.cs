@@ -25,6 +25,7 @@ public sealed class StatementRules(Lexicon lexicon)
     {
         ArticleActor? lastSpeaker = null;
         HistoricalDate? lastDate = null;
+        var lastDateAt = -1;
         StatementDraft? previous = null;
         foreach (var view in article.Views)
         {
@@ -35,14 +36,14 @@ public sealed class StatementRules(Lexicon lexicon)
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
                 if (speaker is null) continue;
-                made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate);
+                made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
                 break;
             }
             if (made is null && view.Tokens.Length > 3 && view.Tokens[0].Is("according") && view.Tokens[1].Is("to"))
             {
                 var speaker = view.Actors.FirstOrDefault(a => a.TokenStart == 2 && SpeakerKinds.Contains(a.Actor.Kind));
-                if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate);
-                else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate);
+                if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate, ref lastDateAt);
+                else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate, ref lastDateAt);
             }
             if (made is null && previous is not null && previous.Evidence.Index >= view.Index - 1 && view.Tokens.Length > 0
                 && view.Tokens[0].Text is "“" or "\"" && view.Quotes() is { Count: > 0 } continued)
@@ -113,7 +114,7 @@ public sealed class StatementRules(Lexicon lexicon)
         return m.Actor is null ? null : (m.Actor, false);
     }
 
-    private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate)
+    private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt)
     {
         var venue = LinkedConference(article, view);
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
@@ -123,11 +124,13 @@ public sealed class StatementRules(Lexicon lexicon)
         else if (venue is not null) { date = venue.Date; dateConfidence = 0.8; }
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
-        else if (lastDate is not null) { date = lastDate; dateConfidence = 0.65; }
-        else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }
+        else if (lastDate is not null && view.Index - lastDateAt <= 3) { date = lastDate; dateConfidence = 0.65; }   // same occasion, told on
+        else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
+        else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
         else { date = null; dateConfidence = 0; }
         if (date is null) return null;
         lastDate = date;
+        lastDateAt = view.Index;
 
         // Where it was said: the speaker's country, else the city it was said in, else the article's country.
         var saidIn = SayingPlace(view, verb);

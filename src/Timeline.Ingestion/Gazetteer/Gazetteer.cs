@@ -26,6 +26,7 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, (string[] Tokens, GazetteerEntry Entry)[]> _byFirstToken;
     private readonly FrozenDictionary<ActorId, GazetteerEntry> _actors;
     private readonly FrozenDictionary<string, GazetteerEntry> _countries;
+    private readonly FrozenDictionary<ActorId, string[]> _aliases;
 
     public static Gazetteer Default { get; } = Load();
 
@@ -37,6 +38,8 @@ public sealed class Gazetteer
             .GroupBy(a => a.Tokens[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(a => a.Tokens.Length).ToArray(), StringComparer.Ordinal);
         _actors = aliases.Where(a => a.Entry.Type == EntryType.Actor).Select(a => a.Entry).DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id);
+        _aliases = aliases.Where(a => a.Entry.Type is EntryType.Actor or EntryType.Country).GroupBy(a => a.Entry.Id)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(a => a.Alias).Distinct().ToArray());
         _countries = aliases.Where(a => a.Entry.Type == EntryType.Country).Select(a => a.Entry).DistinctBy(e => e.Country!.Value.Value)
             .ToFrozenDictionary(e => e.Country!.Value.Value, StringComparer.Ordinal);
     }
@@ -88,6 +91,9 @@ public sealed class Gazetteer
         cell.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool TryGetActor(ActorId id, out GazetteerEntry entry) => _actors.TryGetValue(id, out entry!);
+
+    /// <summary>Every name the gazetteer knows for an actor or country id (empty when unknown).</summary>
+    public IReadOnlyList<string> AliasesOf(ActorId id) => _aliases.TryGetValue(id, out var names) ? names : [];
 
     public GazetteerEntry? CountryEntry(CountryCode code) => _countries.TryGetValue(code.Value, out var e) ? e : null;
 
