@@ -187,7 +187,16 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
 
     private bool IsNameToken(Token t) =>
         t.IsWord && t.IsCapitalized && t.Text.Length >= 2 && !_stop.Contains(t.Norm) && !_orgHeads.ContainsKey(t.Norm)
+        && !_titles.Contains(t.Text) && !_roles.Contains(t.Text.ToLowerInvariant()) && !IsCalendarWord(t.Norm)
         && !(t.Text.Length > 1 && t.Text.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+
+    // Name particles written in lower case inside a name: "Ahmed Farouk el-Sayed", "Abdel Fattah al-Burhan", "bin Salman".
+    private static bool IsParticle(Token t) =>
+        t.Text is "bin" or "ibn" or "van" or "von" or "de" or "da" or "di" or "del" or "der" or "den" or "la" or "le"
+        || t.Text.Length > 3 && (t.Text.StartsWith("al-", StringComparison.Ordinal) || t.Text.StartsWith("el-", StringComparison.Ordinal) || t.Text.StartsWith("ad-", StringComparison.Ordinal));
+
+    private static bool IsCalendarWord(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August"
+        or "September" or "October" or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 
     private IEnumerable<(int Start, int End, ActorKind Kind)> FindOrganizations(Token[] tokens, bool[] covered)
     {
@@ -200,7 +209,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             while (end < tokens.Length)
             {
                 var t = tokens[end];
-                if (t.IsWord && t.IsCapitalized) { if (_orgHeads.TryGetValue(t.Norm, out var k)) kind ??= k; end++; continue; }
+                if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm)) { if (_orgHeads.TryGetValue(t.Norm, out var k)) kind ??= k; end++; continue; }
                 if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord) { end++; continue; }
                 break;
             }
@@ -209,7 +218,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
                 var start = i;
                 while (start < end && (_stop.Contains(tokens[start].Text) && !_orgHeads.ContainsKey(tokens[start].Text) && !IsAdjectiveInName(tokens[start].Text))) start++;
-                if (end - start >= 2 && _orgHeads.ContainsKey(tokens[end - 1].Norm) || end - start >= 3)
+                // A name ends in its head ("… Party") or carries it before "of/for" ("Ministry of Justice"); "Union Home
+                // Minister Arvind Rao" has a head word but is a person with a title.
+                var headed = _orgHeads.ContainsKey(tokens[end - 1].Norm)
+                    || Enumerable.Range(start, end - start - 1).Any(k => _orgHeads.ContainsKey(tokens[k].Norm) && Connectors.Contains(tokens[k + 1].Text));
+                if (end - start >= 2 && headed)
                     yield return (start, end, kind.Value);
                 i = end;
             }
@@ -251,7 +264,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         {
             if (covered[i] || !IsNameToken(tokens[i])) continue;
             var end = i;
-            while (end < tokens.Length && end - i < 4 && !covered[end] && IsNameToken(tokens[end])) end++;
+            while (end < tokens.Length && end - i < 5 && !covered[end]
+                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length)) end++;
+            while (end > i + 1 && IsParticle(tokens[end - 1]) && !tokens[end - 1].Text.Contains('-')) end--;
             var length = end - i;
             var titled = i > 0 && (_titles.Contains(tokens[i - 1].Text) || _roles.Contains(tokens[i - 1].Text));
             if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.')) && HasPersonEvidence(tokens, i, end))
@@ -271,6 +286,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         if (Prev(1) is { } p1 && (_roles.Contains(p1.Text) || _titles.Contains(p1.Text))) return true;   // "leader Muhiddin Kabiri"
         if (Prev(1) is { } p && _speech.Contains(p.Text) && (Next(1) is null || Next(1)!.Value.Text is "," or "." or "”")) return true; // "said Kabiri."
         if (Prev(2) is { Text: "according" or "According" } && Prev(1) is { Text: "to" }) return true;
+        if (Prev(1) is { Text: "”" or "\"" } || Prev(1) is { Text: "," } && Prev(2) is { Text: "”" or "\"" }) return true;   // “…,” Kabiri said
+        if (Next(1) is { Text: "," })
+        {
+            // "Anton Kirillov, one of the lawyers who represented the foundation, told reporters"
+            for (var k = end + 1; k < tokens.Length - 1 && k < end + 25; k++)
+                if (tokens[k].Text == "," && _speech.Contains(tokens[k + 1].Text)) return true;
+        }
         if (Prev(1) is { Text: "," })
         {
             // "The deputy head of the Center for Strategic Studies, Saifullo Safarov, …"

@@ -55,6 +55,7 @@ public sealed partial class DateResolver(Lexicon lexicon)
         for (var i = 0; i < sentences.Count; i++)
         {
             var mentions = Find(sentences[i], publication);
+            if (i == 0) MarkDateline(sentences[i], mentions);
             for (var k = 0; k < mentions.Count; k++)
             {
                 var m = mentions[k];
@@ -76,6 +77,17 @@ public sealed partial class DateResolver(Lexicon lexicon)
             result[i] = mentions;
         }
         return result;
+    }
+
+    // "MOSCOW, June 9 (EWS) — …": the dateline says when the report was filed, not when anything in it happened.
+    private static void MarkDateline(Sentence sentence, List<DateMention> mentions)
+    {
+        var dash = sentence.Text.IndexOfAny(['—', '–']);
+        if (dash < 0 || dash > 80) return;
+        var head = sentence.Text[..dash];
+        if (head.Length == 0 || !char.IsUpper(head[0]) || !head.Split(' ', ',')[0].All(c => !char.IsLetter(c) || char.IsUpper(c))) return;
+        for (var k = 0; k < mentions.Count; k++)
+            if (mentions[k].Start - sentence.Start < dash) mentions[k] = mentions[k] with { IsReference = true };
     }
 
     /// <summary>Only the fully written dates (with a year) of a text, to infer a missing publication year.</summary>

@@ -41,8 +41,17 @@ public sealed class ArticleContext
     {
         foreach (var a in actors)
             if (a?.Country is { } c) return c;
-        foreach (var p in view.Places)
-            if (!view.Quoted[p.TokenStart]) return p.Country;
-        return MainCountry;
+        return FirstCountryNamed(view) ?? MainCountry;
+    }
+
+    /// <summary>The first country the sentence names: a place, a demonym, or a state body ("Cuban authorities").</summary>
+    public static CountryCode? FirstCountryNamed(SentenceView view, int nearToken = -1)
+    {
+        var candidates = view.Places.Where(p => !view.Quoted[p.TokenStart]).Select(p => (p.TokenStart, Country: (CountryCode?)p.Country))
+            .Concat(view.Actors.Where(a => a.Actor.Kind is ActorKind.GovernmentBody or ActorKind.Country && a.Actor.Country is not null && !view.Quoted[a.TokenStart])
+                .Select(a => (a.TokenStart, a.Actor.Country)));
+        return nearToken < 0
+            ? candidates.OrderBy(c => c.TokenStart).Select(c => c.Country).FirstOrDefault()
+            : candidates.OrderBy(c => Math.Abs(c.TokenStart - nearToken)).Select(c => c.Country).FirstOrDefault();
     }
 }

@@ -44,7 +44,8 @@ public sealed class BanRules(Lexicon lexicon)
                     undated.Add((party, authority, designation));
                     break;
                 }
-                var country = authority?.Country ?? article.CountryOf(view, party);
+                // The banning state: the authority's, else the country named nearest the ban ("Germany banned", "banned in Israel").
+                var country = authority?.Country ?? ArticleContext.FirstCountryNamed(view, trigger) ?? party.Country ?? article.MainCountry;
                 if (country is null) continue;
                 Merge(article, new BanDraft
                 {

@@ -31,7 +31,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     {
         foreach (var view in article.Views)
         {
-            var nouns = view.Find(_nouns).ToList();
+            // A press or news conference is where someone made a statement, not a meeting of its own.
+            var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news"))).ToList();
             if (nouns.Count == 0) continue;
             var verbs = view.Find(_verbs).ToList();
             if (verbs.Count == 0) continue;
@@ -49,7 +50,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
 
             var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
-            var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null);
+            var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
+                            ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().ToList();
@@ -90,6 +92,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
     }
 
+    // "Kazakhstan hosted the Astana International Forum": a country as host.
+    private static ArticleActor? HostCountry(ArticleContext article, SentenceView view, IEnumerable<int> verbs)
+    {
+        foreach (var verb in verbs)
+        {
+            if (!view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase)) continue;
+            var place = view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
+            if (place.Entry is null) continue;
+            return article.Names.All.FirstOrDefault(a => a.Id == place.Entry.Id)
+                   ?? new ArticleActor(place.Entry.Id, place.Entry.Name, ActorKind.Country, place.Country, known: true);
+        }
+        return null;
+    }
+
     private bool IsIrrealis(SentenceView view, int i) =>
         view.CueBefore(_negation, i, 5) || view.CueBefore(_irrealis, i, 6);
 
@@ -120,7 +136,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     // A capitalized name that contains the meeting noun: "the World Uyghur Congress", "the Astana International Forum".
     private static string? NameOf(SentenceView view, int noun)
     {
-        if (!view.Tokens[noun].IsCapitalized) return null;
+        // "the COP27 summit", "the SCO summit": an acronym before the noun names it.
+        if (!view.Tokens[noun].IsCapitalized)
+            return noun > 0 && view.Tokens[noun - 1].Text.Count(char.IsUpper) >= 2 && view.Tokens[noun - 1].Text.All(char.IsLetterOrDigit)
+                ? view.Tokens[noun - 1].Norm + " " + view.Tokens[noun].Text
+                : null;
         var start = noun;
         while (start > 0 && (view.Tokens[start - 1].IsCapitalized && view.Tokens[start - 1].IsWord || view.Tokens[start - 1].IsNumber) && view.Tokens[start - 1].Text is not ("The" or "A" or "An" or "On" or "In" or "At")) start--;
         var end = noun + 1;

@@ -70,6 +70,11 @@ public sealed partial class OutageRules(Lexicon lexicon)
 
     private int Trigger(SentenceView view)
     {
+        // "The blackout began on June 30": an outage noun is its own subject.
+        foreach (var (i, _) in view.Find(_verbs))
+            if (view.Tokens[i].Text.ToLowerInvariant() is "shutdown" or "blackout" or "outage" && !view.CueBefore(_irrealis, i, 6) && !view.CueBefore(_negation, i, 5)
+                && i + 1 < view.Tokens.Length && view.Tokens[i + 1].Text is "began" or "started" or "hit" or "was" or "lasted" or "came")
+                return i;
         if (!view.Has(_subjects)) return -1;
         foreach (var (i, _) in view.Find(_verbs))
         {

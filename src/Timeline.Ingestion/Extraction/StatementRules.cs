@@ -18,6 +18,11 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _conferenceNouns = lexicon["conference-nouns"];
     private readonly WordSet _male = lexicon["pronouns-male"];
     private readonly WordSet _female = lexicon["pronouns-female"];
+    private readonly WordSet _outageSubjects = lexicon["outage-subjects"];
+    private readonly WordSet _banVerbs = lexicon["ban-verbs"];
+    private readonly WordSet _designationVerbs = lexicon["designation-verbs"];
+    private readonly WordSet _designations = lexicon["designations"];
+    private readonly WordSet _outageVerbs = lexicon["outage-verbs"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
 
@@ -33,15 +38,20 @@ public sealed class StatementRules(Lexicon lexicon)
             foreach (var (verb, length) in view.Find(_speech))
             {
                 if (view.CueBefore(_negation, verb, window: 3)) continue;   // "did not say", "declined to comment"
+                if (DeclinesComment(view)) break;
+                if (IsActOfDesignation(view, verb)) continue;               // "declared it an extremist group" is the ban itself
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
-                if (speaker is null) continue;
+                if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
                 break;
             }
+            if (made is null && PressConference(view) is { } host && !IsProvenance(view, host))
+                made = Record(article, view, 0, host, false, ref lastDate, ref lastDateAt);
             if (made is null && view.Tokens.Length > 3 && view.Tokens[0].Is("according") && view.Tokens[1].Is("to"))
             {
-                var speaker = view.Actors.FirstOrDefault(a => a.TokenStart == 2 && SpeakerKinds.Contains(a.Actor.Kind));
+                // "According to X, …" gives a person's words; an organisation after "according to" is a source of facts.
+                var speaker = view.Actors.FirstOrDefault(a => a.TokenStart == 2 && a.Actor.Kind == ActorKind.Person);
                 if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate, ref lastDateAt);
                 else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate, ref lastDateAt);
             }
@@ -55,6 +65,53 @@ public sealed class StatementRules(Lexicon lexicon)
             if (made is not null) lastSpeaker = made.Speaker;
             previous = made;
         }
+    }
+
+    // "declined to comment", "was not authorised to comment", "no comment": saying nothing is not a statement.
+    private static bool DeclinesComment(SentenceView view)
+    {
+        for (var i = 0; i < view.Tokens.Length; i++)
+        {
+            if (!view.Tokens[i].Text.StartsWith("comment", StringComparison.OrdinalIgnoreCase) || view.Quoted[i]) continue;
+            for (var k = Math.Max(0, i - 5); k < i; k++)
+                if (view.Tokens[k].Text is "not" or "no" or "declined" or "refused" or "without" || view.Tokens[k].Text.EndsWith("n't", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    // "The court declared the party extremist", "X designated Y a terrorist group": the verb is the act, not speech.
+    private bool IsActOfDesignation(SentenceView view, int verb) =>
+        _designationVerbs.Contains(view.Tokens[verb].Text)
+        && Enumerable.Range(verb + 1, Math.Min(12, view.Tokens.Length - verb - 1)).Any(k => _designations.Contains(view.Tokens[k].Norm) || _designations.Phrases.Any(p => view.PhraseAt(k, p)));
+
+    /// <summary>
+    /// Not a statement event: an organisation cited as the source of a measurement ("NetBlocks said connectivity fell"),
+    /// or an authority announcing or explaining its own ban or shutdown (that belongs to the act itself).
+    /// </summary>
+    private bool IsProvenance(SentenceView view, ArticleActor speaker)
+    {
+        if (speaker.Kind is ActorKind.Media) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Has(_outageSubjects) && view.Has(_outageVerbs, includeQuoted: true)) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data")))
+            return true;
+        if (speaker.Kind is ActorKind.GovernmentBody
+            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision"))))
+            return true;
+        return false;
+    }
+
+    // "X held a press conference …": what X said there is a statement by X.
+    private static ArticleActor? PressConference(SentenceView view)
+    {
+        for (var i = 1; i + 1 < view.Tokens.Length; i++)
+        {
+            if (!(view.Tokens[i].Is("press") || view.Tokens[i].Is("news")) || !(view.Tokens[i + 1].Is("conference") || view.Tokens[i + 1].Is("briefing"))) continue;
+            var held = Enumerable.Range(Math.Max(0, i - 4), i - Math.Max(0, i - 4)).FirstOrDefault(k => view.Tokens[k].Is("held") || view.Tokens[k].Is("gave") || view.Tokens[k].Is("told"), -1);
+            if (held < 0) return null;
+            var host = view.Actors.Where(a => a.TokenEnd <= held && SpeakerKinds.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart]).Select(a => a.Actor).LastOrDefault();
+            return host;
+        }
+        return null;
     }
 
     private bool IsPronoun(string word) => _male.Contains(word) || _female.Contains(word);
@@ -77,7 +134,10 @@ public sealed class StatementRules(Lexicon lexicon)
             foreach (var m in view.Actors)
             {
                 if (m.TokenEnd > verb || view.Quoted[m.TokenStart] || !kinds.Contains(m.Actor.Kind)) continue;
+                if (view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;   // "Navalny's team" is not Navalny
                 if (!PlausiblySubject(view, m, verb)) continue;
+                // "Lyudmila Sorokina, a member of Navalny's team, wrote": the head of the apposition, not a name inside it.
+                if (best is { } b && view.Tokens[b.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == "," && m.TokenStart > b.TokenEnd) continue;
                 if (best is null || m.TokenEnd > best.Value.TokenEnd) best = m;
             }
             if (best is not null) return IsSubordinate(view, best.Value.TokenStart) ? null : (best.Value.Actor, false);

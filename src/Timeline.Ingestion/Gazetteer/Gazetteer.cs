@@ -113,11 +113,29 @@ public sealed class Gazetteer
         return matches;
     }
 
+    // Datelines write places in capitals ("VILNIUS —"): a one-word place in capitals matches its usual spelling.
+    private bool TryMatchUpperCasePlace(IReadOnlyList<Token> tokens, int i, out GazetteerMatch match)
+    {
+        match = default;
+        var text = tokens[i].Text;
+        if (text.Length < 4 || !text.All(c => char.IsUpper(c) || c == '-')) return false;
+        var title = text[0] + text[1..].ToLowerInvariant();
+        if (!_byFirstToken.TryGetValue(title, out var candidates)) return false;
+        foreach (var (aliasTokens, entry) in candidates)
+        {
+            if (aliasTokens.Length != 1 || entry.Type is not (EntryType.City or EntryType.Country)) continue;
+            match = new GazetteerMatch(i, 1, entry);
+            return true;
+        }
+        return false;
+    }
+
     public bool TryMatchAt(IReadOnlyList<Token> tokens, int i, out GazetteerMatch match)
     {
         match = default;
         if (!_byFirstToken.TryGetValue(tokens[i].Text, out var candidates)
-            && !_byFirstToken.TryGetValue(tokens[i].Norm, out candidates)) return false;
+            && !_byFirstToken.TryGetValue(tokens[i].Norm, out candidates))
+            return TryMatchUpperCasePlace(tokens, i, out match);
         foreach (var (aliasTokens, entry) in candidates)
         {
             if (i + aliasTokens.Length > tokens.Count) continue;
