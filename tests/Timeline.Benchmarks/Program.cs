@@ -1,0 +1,77 @@
+using System.Globalization;
+using Timeline.Benchmarks.Harness;
+using Timeline.Benchmarks.Store;
+
+// The registry: one line per scenario.
+IBenchmarkScenario[] scenarios =
+[
+    new StoreScenario(),
+];
+
+string? jsonFile = null;
+long? events = null;
+var names = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--json" when i + 1 < args.Length:
+            jsonFile = args[++i];
+            break;
+        case "--events" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0:
+            events = n;
+            i++;
+            break;
+        case var a when !a.StartsWith("--", StringComparison.Ordinal):
+            names.Add(a);
+            break;
+        default:
+            return Usage($"Unknown or incomplete option '{args[i]}'.");
+    }
+}
+if (names.Count == 0) return Usage(null);
+
+var selected = new List<IBenchmarkScenario>();
+foreach (var name in names)
+{
+    if (name == "all") selected.AddRange(scenarios);
+    else if (scenarios.FirstOrDefault(s => s.Name == name) is { } s) selected.Add(s);
+    else return Usage($"No scenario is called '{name}'.");
+}
+
+var results = new List<BenchmarkResult>();
+foreach (var scenario in selected.Distinct())
+{
+    var folder = Path.Combine(Path.GetTempPath(), "timeline-bench", Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(folder);
+    try
+    {
+        var options = new BenchmarkOptions { WorkFolder = folder };
+        if (events is { } count) options = options with { Events = count };
+        Console.Error.WriteLine($"# {scenario.Name}: {scenario.Description}");
+        results.AddRange(await scenario.Run(options));
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine();
+Console.Write(ResultTable.Markdown(results));
+if (jsonFile is not null)
+{
+    await File.WriteAllTextAsync(jsonFile, ResultTable.Json(results));
+    Console.Error.WriteLine($"Wrote {jsonFile}");
+}
+return 0;
+
+int Usage(string? error)
+{
+    if (error is not null) Console.Error.WriteLine(error);
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Timeline.Benchmarks -- SCENARIO|all [--json FILE] [--events N]");
+    foreach (var s in scenarios) Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
+    return 2;
+}
