@@ -32,6 +32,7 @@ public sealed class StatementRules(Lexicon lexicon)
         HistoricalDate? lastDate = null;
         var lastDateAt = -1;
         StatementDraft? previous = null;
+        var previousAt = -1;
         foreach (var view in article.Views)
         {
             StatementDraft? made = null;
@@ -55,7 +56,7 @@ public sealed class StatementRules(Lexicon lexicon)
                 if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate, ref lastDateAt);
                 else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate, ref lastDateAt);
             }
-            if (made is null && previous is not null && previous.Evidence.Index >= view.Index - 1 && view.Tokens.Length > 0
+            if (made is null && previous is not null && previousAt == view.Index - 1 && view.Tokens.Length > 0
                 && view.Tokens[0].Text is "“" or "\"" && view.Quotes() is { Count: > 0 } continued)
             {
                 // A quotation standing alone continues the speaker of the sentence before.
@@ -64,6 +65,7 @@ public sealed class StatementRules(Lexicon lexicon)
             }
             if (made is not null) lastSpeaker = made.Speaker;
             previous = made;
+            previousAt = view.Index;
         }
     }
 
