@@ -48,6 +48,12 @@ public sealed partial class OutageRules(Lexicon lexicon)
                     open = new OutageDraft { Date = date.Date, Country = country.Value, Evidence = view, Confidence = 0.85 * date.Confidence };
                     article.Outages.Add(open);
                 }
+                else if (date.Date.SpanInDays < open.Date.SpanInDays)
+                {
+                    // The same outage told again more precisely ("this week" → "on the evening of September 16").
+                    open.Date = date.Date;
+                    open.Evidence = view;
+                }
                 AddFacts(article, open, view);
             }
             else if (open is not null && view.Index - open.Evidence.Index <= 2 && view.Dates.All(d => d.Date is null || d.IsReference) && Continues(view))
