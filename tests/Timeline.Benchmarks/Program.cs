@@ -6,6 +6,7 @@ using Timeline.Benchmarks.Store;
 IBenchmarkScenario[] scenarios =
 [
     new StoreScenario(),
+    new Timeline.Benchmarks.Scenarios.IngestScenario(),
 ];
 
 string? jsonFile = null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Timeline.Domain.Dates;
@@ -96,10 +97,22 @@ public sealed partial class DateResolver(Lexicon lexicon)
             .Where(m => m is { Kind: DateMentionKind.Absolute, Date: not null })
             .Select(m => m.Date!);
 
+    // Cheap guards: most sentences have no digit, month or relative word, and then no pattern needs to run.
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(
+        ["yesterday", "today", "tonight", "morning", "evening", "night", "week", "month", "year", "ago", "day"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SameWords = SearchValues.Create(["same", "that day", "that evening", "that night"], StringComparison.OrdinalIgnoreCase);
+
     public List<DateMention> Find(Sentence sentence, PublicationContext publication)
     {
         var text = sentence.Text;
         var found = new List<DateMention>();
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var hasMonth = text.AsSpan().IndexOfAny(MonthNames) >= 0;
+        var hasRelative = text.AsSpan().IndexOfAny(RelativeWords) >= 0;
+        var hasSame = text.AsSpan().IndexOfAny(SameWords) >= 0;
+        if (!hasDigit && !hasMonth && !hasRelative && !hasSame) return found;
         var taken = new bool[text.Length];
 
         void Add(Match m, HistoricalDate? date, DateMentionKind kind, double confidence)
@@ -117,6 +130,8 @@ public sealed partial class DateResolver(Lexicon lexicon)
             return true;
         }
 
+        if (hasDigit)
+        {
         foreach (Match m in Iso().Matches(text))
             Add(m, Day(Int(m, "y"), Int(m, "mm"), Int(m, "d"), m.Value), DateMentionKind.Absolute, 1.0);
         foreach (var pattern in new[] { MonthDayYear(), DayMonthYear() })
@@ -136,14 +151,19 @@ public sealed partial class DateResolver(Lexicon lexicon)
             if (Free(m)) Add(m, RelativeDay(MonthNumber(m), Int(m, "d"), m.Value, publication), DateMentionKind.Relative, publication.RelativeConfidence);
         foreach (Match m in DayMonth().Matches(text))
             if (Free(m)) Add(m, RelativeDay(MonthNumber(m), Int(m, "d"), m.Value, publication), DateMentionKind.Relative, publication.RelativeConfidence);
-        foreach (Match m in RelativeMonth().Matches(text))
-            if (Free(m)) Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
-        foreach (Match m in Year().Matches(text))
-            if (Free(m) && IsPlausibleYear(text, m)) Add(m, HistoricalDate.OfYear(Int(m, "y"), Qualifier(m)), DateMentionKind.Absolute, 1.0);
-        foreach (Match m in RelativeWord().Matches(text))
-            if (Free(m)) Add(m, RelativeWordDate(m, publication), DateMentionKind.Relative, publication.Day is null ? 0 : 0.9);
-        foreach (Match m in Anaphoric().Matches(text))
-            if (Free(m)) Add(m, null, DateMentionKind.Anaphoric, 0.8);
+        }
+        if (hasMonth)
+            foreach (Match m in RelativeMonth().Matches(text))
+                if (Free(m)) Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
+        if (hasDigit)
+            foreach (Match m in Year().Matches(text))
+                if (Free(m) && IsPlausibleYear(text, m)) Add(m, HistoricalDate.OfYear(Int(m, "y"), Qualifier(m)), DateMentionKind.Absolute, 1.0);
+        if (hasRelative)
+            foreach (Match m in RelativeWord().Matches(text))
+                if (Free(m)) Add(m, RelativeWordDate(m, publication), DateMentionKind.Relative, publication.Day is null ? 0 : 0.9);
+        if (hasSame)
+            foreach (Match m in Anaphoric().Matches(text))
+                if (Free(m)) Add(m, null, DateMentionKind.Anaphoric, 0.8);
 
         found.Sort((x, y) => x.Start.CompareTo(y.Start));
         return found;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Timeline.Ingestion.Text;
 
 /// <summary>A word, number or punctuation mark of a text, with its offset. <see cref="Norm"/> drops a possessive "'s".</summary>
@@ -19,18 +17,71 @@ public readonly record struct Token(string Text, int Start)
     public bool Is(string text) => string.Equals(Text, text, StringComparison.OrdinalIgnoreCase);
 }
 
-public static partial class Tokenizer
+/// <summary>
+/// Splits text into tokens: dotted acronyms ("D.C.", "U.S."), words with inner apostrophes, hyphens or dots ("People's",
+/// "al-Burhan", "Kun.uz") and an optional possessive ("IRPT’s"), numbers, and single marks. A plain loop, because this runs
+/// over every character of every article.
+/// </summary>
+public static class Tokenizer
 {
-    // Dotted acronyms ("D.C.", "U.S."), words with inner apostrophes/hyphens/dots ("People's", "Kun.uz"), numbers, single marks.
-    [GeneratedRegex(@"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:(?:['’\-]|\.(?=\p{Ll}))[\p{L}\p{N}]+)*(?:['’]s?(?=\W|$))?|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
-    private static partial Regex TokenPattern();
-
     public static Token[] Tokenize(string text, int offset = 0)
     {
-        var matches = TokenPattern().Matches(text);
-        var tokens = new Token[matches.Count];
-        for (var i = 0; i < matches.Count; i++)
-            tokens[i] = new Token(matches[i].Value, matches[i].Index + offset);
-        return tokens;
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            var start = i;
+            if (char.IsLetterOrDigit(c))
+            {
+                if (char.IsUpper(c) && IsDottedAcronym(text, i, out var acronymEnd))
+                {
+                    i = acronymEnd;
+                }
+                else
+                {
+                    i++;
+                    while (true)
+                    {
+                        while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+                        if (i + 1 < text.Length && text[i] is '\'' or '’' or '-' && char.IsLetterOrDigit(text[i + 1])
+                            && !(text[i] is '\'' or '’' && text[i + 1] == 's' && (i + 2 >= text.Length || !char.IsLetterOrDigit(text[i + 2]))))
+                        {
+                            i++;
+                            continue;
+                        }
+                        if (i + 1 < text.Length && text[i] == '.' && char.IsLower(text[i + 1])) { i++; continue; }
+                        break;
+                    }
+                    // A possessive ("IRPT’s", "Peoples'") stays on its word; Token.Norm drops it.
+                    if (i < text.Length && text[i] is '\'' or '’')
+                    {
+                        var j = i + 1;
+                        if (j < text.Length && text[j] == 's') j++;
+                        if (j >= text.Length || !char.IsLetterOrDigit(text[j])) i = j;
+                    }
+                }
+            }
+            else
+            {
+                i++;
+            }
+            tokens.Add(new Token(text[start..i], start + offset));
+        }
+        return tokens.ToArray();
+    }
+
+    // Two or more "X." pairs: "U.S.", "D.C.", "U.S.A."
+    private static bool IsDottedAcronym(string text, int i, out int end)
+    {
+        var pairs = 0;
+        end = i;
+        while (end + 1 < text.Length && char.IsUpper(text[end]) && text[end + 1] == '.')
+        {
+            pairs++;
+            end += 2;
+        }
+        return pairs >= 2;
     }
 }
