@@ -34,6 +34,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
     private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "On", "In", "At", "According", "After", "Before", "When", "While", "But", "And", "Recall", "Meanwhile",
+        "However", "Also", "Both", "Critically", "Nevertheless", "Speaking", "Earlier", "Later", "Last", "This", "That", "Its", "Their",
+    };
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "under", "on", "de", "du", "des", "la", "al", "&" };
 
     public ArticleNames Resolve(IReadOnlyList<Sentence> sentences)
@@ -160,6 +165,8 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
 
         var main = countryCounts.Count == 0 ? (CountryCode?)null
             : countryCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key;
+        // "the Supreme Court", "the Ministry of Interior" without a country name: the state the article is about.
+        foreach (var actor in actors.Values.Where(a => a.Kind == ActorKind.GovernmentBody && a.Country is null && !a.Known)) actor.Country = main;
         return new ArticleNames { Actors = actorMentions, Places = placeMentions, All = actors.Values, MainCountry = main };
     }
 
@@ -210,14 +217,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             {
                 var t = tokens[end];
                 if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm)) { if (_orgHeads.TryGetValue(t.Norm, out var k)) kind ??= k; end++; continue; }
-                if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord) { end++; continue; }
+                if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
                 break;
             }
             if (kind is not null && end - i >= 2)
             {
                 // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
                 var start = i;
-                while (start < end && (_stop.Contains(tokens[start].Text) && !_orgHeads.ContainsKey(tokens[start].Text) && !IsAdjectiveInName(tokens[start].Text))) start++;
+                while (start < end && SentenceOpeners.Contains(tokens[start].Text)) start++;
                 // A name ends in its head ("… Party") or carries it before "of/for" ("Ministry of Justice"); "Union Home
                 // Minister Arvind Rao" has a head word but is a person with a title.
                 var headed = _orgHeads.ContainsKey(tokens[end - 1].Norm)
@@ -269,7 +276,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             while (end > i + 1 && IsParticle(tokens[end - 1]) && !tokens[end - 1].Text.Contains('-')) end--;
             var length = end - i;
             var titled = i > 0 && (_titles.Contains(tokens[i - 1].Text) || _roles.Contains(tokens[i - 1].Text));
-            if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.')) && HasPersonEvidence(tokens, i, end))
+            // One word is a name only with a title ("Mr. Macron") or as the speaker of a quote ("…,” Thanathorn told).
+            var quotedSpeaker = length == 1 && i >= 1 && (tokens[i - 1].Text is "”" or "\"" || i >= 2 && tokens[i - 1].Text == "," && tokens[i - 2].Text is "”" or "\"")
+                                && end < tokens.Length && _speech.Contains(tokens[end].Text);
+            if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.') || quotedSpeaker) && HasPersonEvidence(tokens, i, end))
                 yield return (i, end);
             i = end - 1;
         }
@@ -283,7 +293,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         if (Next(1) is { } n1 && _speech.Contains(n1.Text)) return true;                                   // "Safarov said"
         if (Next(1) is { Text: "," } && Next(2) is { } n2 && (_roles.Contains(n2.Text) || n2.Text is "the" or "a" or "an" or "who" or "deputy" || n2.IsNumber))
             return true;                                                                                 // "X, Director of …"
-        if (Prev(1) is { } p1 && (_roles.Contains(p1.Text) || _titles.Contains(p1.Text))) return true;   // "leader Muhiddin Kabiri"
+        if (Prev(1) is { } p1 && (_roles.Contains(p1.Text) || _roles.Contains(p1.Text.TrimEnd('s')) || _titles.Contains(p1.Text))) return true;   // "leader Muhiddin Kabiri"
         if (Prev(1) is { } p && _speech.Contains(p.Text) && (Next(1) is null || Next(1)!.Value.Text is "," or "." or "”")) return true; // "said Kabiri."
         if (Prev(2) is { Text: "according" or "According" } && Prev(1) is { Text: "to" }) return true;
         if (Prev(1) is { Text: "”" or "\"" } || Prev(1) is { Text: "," } && Prev(2) is { Text: "”" or "\"" }) return true;   // “…,” Kabiri said
@@ -340,7 +350,8 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             actor.Role = Join(tokens, roleStart, roleEnd);
         if (actor.Country is null)
         {
-            var country = places.Where(p => p.TokenStart >= roleStart && p.TokenEnd <= roleEnd).Select(p => (CountryCode?)p.Country).FirstOrDefault()
+            var country = places.Where(p => p.TokenStart >= roleStart && p.TokenEnd <= roleEnd && !(p.TokenStart > 0 && tokens[p.TokenStart - 1].Is("in")))
+                              .Select(p => (CountryCode?)p.Country).FirstOrDefault()
                 ?? actors.Where(a => a.TokenStart >= roleStart && a.TokenEnd <= roleEnd && a.Actor != actor).Select(a => a.Actor.Country).FirstOrDefault(c => c is not null);
             actor.Country = country;
         }

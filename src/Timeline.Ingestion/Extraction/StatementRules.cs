@@ -130,6 +130,17 @@ public sealed class StatementRules(Lexicon lexicon)
                 return who is null ? null : (who, true);
             }
         }
+        // "The information ministry, still loyal to Hamdok, said": the head of an apposition that ends right before the verb.
+        if (verb >= 1 && view.Tokens[verb - 1].Text is "," or "—")
+        {
+            foreach (var m in view.Actors)
+            {
+                if (m.TokenEnd >= verb - 1 || view.Quoted[m.TokenStart] || !SpeakerKinds.Contains(m.Actor.Kind) || IsModifier(view, m.TokenStart)) continue;
+                if (view.Tokens[m.TokenEnd].Text is not ("," or "—") || view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;
+                if (verb - m.TokenEnd > 28 || Enumerable.Range(m.TokenEnd, verb - m.TokenEnd).Any(k => view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text))) continue;
+                return IsSubordinate(view, m.TokenStart) ? null : (m.Actor, false);
+            }
+        }
         ActorMention? best = null;
         foreach (var kinds in new[] { new[] { ActorKind.Person }, SpeakerKinds })
         {
@@ -145,6 +156,14 @@ public sealed class StatementRules(Lexicon lexicon)
             if (best is not null) return IsSubordinate(view, best.Value.TokenStart) ? null : (best.Value.Actor, false);
         }
         return null;
+    }
+
+    // "head of the Center …", "for the party": a name inside a prepositional phrase is not the subject.
+    private static bool IsModifier(SentenceView view, int start)
+    {
+        for (var k = start - 1; k >= 0 && k >= start - 2; k--)
+            if (view.Tokens[k].Text is "of" or "for" or "at" or "to" or "from" or "in" or "with" or "by" or "on") return true;
+        return false;
     }
 
     // "… — in which X claims …": speech reported inside a relative clause is background, not a statement of the story.
@@ -164,6 +183,7 @@ public sealed class StatementRules(Lexicon lexicon)
     {
         var gap = verb - m.TokenEnd;
         if (gap > 28) return false;
+        if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Is("of")) return false;   // "the family of X" speaks, not X
         for (var k = m.TokenEnd; k < verb; k++)
             if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
         if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to");
