@@ -171,6 +171,10 @@ public sealed partial class DateResolver(Lexicon lexicon)
 
     private bool IsReferenceClause(string text, int index)
     {
+        // "the Anti-Terrorism Act, 1997", "the Law of 2016": the year names a law, not an event.
+        var before = text[..index].TrimEnd(' ', ',');
+        if (before.EndsWith(" Act", StringComparison.Ordinal) || before.EndsWith(" Law", StringComparison.Ordinal) || before.EndsWith(" Code", StringComparison.Ordinal)
+            || before.EndsWith("Law of", StringComparison.Ordinal) || before.EndsWith("Act of", StringComparison.Ordinal)) return true;
         // The clause runs back to the last comma, semicolon, dash or bracket before the date.
         var clauseStart = text.LastIndexOfAny([',', ';', '—', '–', '(', ':'], Math.Max(0, index - 1)) + 1;
         var clause = text[clauseStart..index];

@@ -45,7 +45,7 @@ public sealed class BanRules(Lexicon lexicon)
                     break;
                 }
                 // The banning state: the authority's, else the country named nearest the ban ("Germany banned", "banned in Israel").
-                var country = authority?.Country ?? ArticleContext.FirstCountryNamed(view, trigger) ?? party.Country ?? article.MainCountry;
+                var country = authority?.Country ?? NearCountry(view, trigger) ?? party.Country ?? article.MainCountry ?? ArticleContext.FirstCountryNamed(view, trigger);
                 if (country is null) continue;
                 Merge(article, new BanDraft
                 {
@@ -72,6 +72,13 @@ public sealed class BanRules(Lexicon lexicon)
                 ban.AddActor(authority, ActorRole.BanningAuthority);
             }
         }
+    }
+
+    private static Timeline.Domain.Countries.CountryCode? NearCountry(SentenceView view, int trigger)
+    {
+        var near = view.Places.Where(p => !view.Quoted[p.TokenStart] && Math.Abs(p.TokenStart - trigger) <= 8)
+            .OrderBy(p => Math.Abs(p.TokenStart - trigger)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault();
+        return near;
     }
 
     private static void Merge(ArticleContext article, BanDraft draft)

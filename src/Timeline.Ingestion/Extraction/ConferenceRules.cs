@@ -38,7 +38,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (verbs.Count == 0) continue;
             var (verb, noun) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index)))
                 .MinBy(p => Math.Abs(p.Verb - p.Noun));
-            if (Math.Abs(verb - noun) > 14) continue;
+            if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
             if (date?.Date is null) continue;
@@ -53,8 +53,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
                             ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
+            // "The party … at its congress", "held its founding congress": the party last named, or the one named right after.
+            organizer ??= OwnerOf(article, view, noun);
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().ToList();
+            if (organizer is null && participants.Count == 0)
+            {
+                // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
+                foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
+                {
+                    participants.AddRange(next.Actors.Where(a => !a.IsPronoun && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
+                        .Select(a => a.Actor).Distinct());
+                    if (participants.Count > 0) break;
+                }
+            }
             var country = place.Entry is not null ? place.Country
                 : view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
@@ -90,6 +102,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
         }
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
+    }
+
+    private static ArticleActor? OwnerOf(ArticleContext article, SentenceView view, int noun)
+    {
+        var possessive = Enumerable.Range(Math.Max(0, noun - 4), noun - Math.Max(0, noun - 4)).Any(k => view.Tokens[k].Is("its") || view.Tokens[k].Is("their"));
+        var definite = view.Tokens.Length > 1 && view.Tokens[0].Is("the") && view.Tokens[1].Text.ToLowerInvariant() is "party" or "movement" or "group" or "alliance" or "bloc" or "coalition";
+        if (!possessive && !definite) return null;
+        if (view.Actors.Any(a => a.Actor.Kind is ActorKind.Party or ActorKind.Organization)) return null;   // named in the sentence already
+        var before = article.LastMentioned(view.Index, 0, ActorKind.Party) ?? article.LastMentioned(view.Index, 0, ActorKind.Organization);
+        if (before is not null) return before;
+        // "An opposition movement … held its founding congress. The movement, Free Steppe Party, …": named just after.
+        foreach (var next in article.Views.Skip(view.Index + 1).Take(2))
+            if (next.Actors.FirstOrDefault(a => a.Actor.Kind is ActorKind.Party).Actor is { } named) return named;
+        return null;
     }
 
     // "Kazakhstan hosted the Astana International Forum": a country as host.

@@ -44,6 +44,8 @@ public sealed class StatementRules(Lexicon lexicon)
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
                 if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
+                // "rejected an application" is an act; a person rejecting or denying something is a statement.
+                if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person) continue;
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
                 break;
             }
@@ -183,7 +185,8 @@ public sealed class StatementRules(Lexicon lexicon)
     {
         var gap = verb - m.TokenEnd;
         if (gap > 28) return false;
-        if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Is("of")) return false;   // "the family of X" speaks, not X
+        for (var k = m.TokenStart - 1; k >= 0 && k >= m.TokenStart - 3 && view.Tokens[k].Text != ","; k--)
+            if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
         for (var k = m.TokenEnd; k < verb; k++)
             if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
         if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to");
