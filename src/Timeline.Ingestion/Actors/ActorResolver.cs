@@ -216,7 +216,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             while (end < tokens.Length)
             {
                 var t = tokens[end];
-                if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm)) { if (_orgHeads.TryGetValue(t.Norm, out var k)) kind ??= k; end++; continue; }
+                if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm))
+                {
+                    // A state body's head wins ("Union Ministry of Home Affairs" is a ministry, not a union).
+                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody)) kind = k;
+                    end++;
+                    continue;
+                }
                 if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
                 break;
             }

@@ -1,5 +1,6 @@
 using Timeline.Domain.Actors;
 using Timeline.Ingestion.Actors;
+using Timeline.Ingestion.Dates;
 using Timeline.Ingestion.Rules;
 
 namespace Timeline.Ingestion.Extraction;
@@ -33,30 +34,36 @@ public sealed class BanRules(Lexicon lexicon)
             foreach (var trigger in triggers)
             {
                 if (view.CueBefore(_negation, trigger, 6) || view.CueBefore(_irrealis, trigger, 6) || view.CueBefore(_denial, trigger, 8)) continue;
-                var party = PartyOf(article, view, trigger);
-                if (party is null) continue;
                 var authority = view.Actors.Where(a => a.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[a.TokenStart])
                     .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
-                var date = view.DateFor(trigger);
-                if (date?.Date is null)
+                var parties = PartiesOf(article, view, trigger, authority);
+                if (parties.Count == 0) continue;
+                var triggerDate = view.DateFor(trigger);
+                foreach (var (party, at) in parties)
                 {
-                    // An undated report of the ban still says who banned it and how: kept to complete a dated report.
-                    undated.Add((party, authority, designation));
-                    break;
+                    // "the Socialist Reich Party in 1952 and the KPD in 1956": a date right after a party is that party's.
+                    var own = view.DateFor(at, d => d.Kind == DateMentionKind.Absolute && view.TokenAt(d.Start) > at && view.TokenAt(d.Start) - at <= 4);
+                    var date = own ?? triggerDate;
+                    if (date?.Date is null)
+                    {
+                        // An undated report of the ban still says who banned it and how: kept to complete a dated report.
+                        undated.Add((party, authority, designation));
+                        continue;
+                    }
+                    // The banning state: the authority's, else the country named nearest the ban ("Germany banned", "banned in Israel").
+                    var country = authority?.Country ?? NearCountry(view, trigger) ?? party.Country ?? article.MainCountry ?? ArticleContext.FirstCountryNamed(view, trigger);
+                    if (country is null) continue;
+                    Merge(article, new BanDraft
+                    {
+                        Party = party,
+                        Authority = authority,
+                        Designation = designation,
+                        Date = date.Date,
+                        Country = country.Value,
+                        Evidence = view,
+                        Confidence = 0.85 * date.Confidence * (parties.Count > 1 ? 0.95 : 1.0),
+                    });
                 }
-                // The banning state: the authority's, else the country named nearest the ban ("Germany banned", "banned in Israel").
-                var country = authority?.Country ?? NearCountry(view, trigger) ?? party.Country ?? article.MainCountry ?? ArticleContext.FirstCountryNamed(view, trigger);
-                if (country is null) continue;
-                Merge(article, new BanDraft
-                {
-                    Party = party,
-                    Authority = authority,
-                    Designation = designation,
-                    Date = date.Date,
-                    Country = country.Value,
-                    Evidence = view,
-                    Confidence = 0.85 * date.Confidence,
-                });
                 break;
             }
         }
@@ -123,15 +130,30 @@ public sealed class BanRules(Lexicon lexicon)
         return null;
     }
 
-    private ArticleActor? PartyOf(ArticleContext article, SentenceView view, int trigger)
+    /// <summary>
+    /// The parties a ban names: every party or organization in the sentence other than the authority ("banned Hamas … and
+    /// dissolved Samidoun"), else "it" / "the party" for the last one named, else a name right after the ban verb that the
+    /// gazetteer does not know ("dissolved the German branch of Samidoun").
+    /// </summary>
+    private List<(ArticleActor Party, int At)> PartiesOf(ArticleContext article, SentenceView view, int trigger, ArticleActor? authority)
     {
-        var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
-            .OrderBy(a => a.TokenStart < trigger ? trigger - a.TokenEnd : a.TokenStart - trigger)
-            .Select(a => (ActorMention?)a).FirstOrDefault();
-        // "declared it …", "the party's banning": the last party named.
+        var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart]
+                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm)
+            .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
             .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
-        if (named is { } n && (pronoun < 0 || Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)) return n.Actor;
-        return pronoun >= 0 ? article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) : null;
+        if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2))) return named;
+        if (pronoun >= 0 && article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) is { } last) return [(last, pronoun)];
+        for (var i = trigger + 1; i < view.Tokens.Length && i <= trigger + 8; i++)
+        {
+            var t = view.Tokens[i];
+            if (view.Quoted[i] || !t.IsCapitalized || !t.IsWord || t.Text is "The" or "A" || view.Places.Any(p => p.TokenStart == i) || view.Actors.Any(a => a.TokenStart == i)) continue;
+            var end = i;
+            while (end < view.Tokens.Length && end - i < 5 && (view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord || view.Tokens[end].Text == "-")) end++;
+            var name = ActorResolver.Join(view.Tokens, i, end);
+            var party = article.Names.All.FirstOrDefault(a => a.Name == name) ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
+            return [(party, i)];
+        }
+        return [];
     }
 }
