@@ -42,7 +42,8 @@ public sealed class BanRules(Lexicon lexicon)
                 foreach (var (party, at) in parties)
                 {
                     // "the Socialist Reich Party in 1952 and the KPD in 1956": a date right after a party is that party's.
-                    var own = view.DateFor(at, d => d.Kind == DateMentionKind.Absolute && view.TokenAt(d.Start) > at && view.TokenAt(d.Start) - at <= 4);
+                    var end = view.Actors.Where(a => a.Actor == party).Select(a => a.TokenEnd).DefaultIfEmpty(at + 1).Max();
+                    var own = view.DateFor(end, d => d.Kind == DateMentionKind.Absolute && view.TokenAt(d.Start) >= end && view.TokenAt(d.Start) - end <= 4);
                     var date = own ?? triggerDate;
                     if (date?.Date is null)
                     {
@@ -64,7 +65,6 @@ public sealed class BanRules(Lexicon lexicon)
                         Confidence = 0.85 * date.Confidence * (parties.Count > 1 ? 0.95 : 1.0),
                     });
                 }
-                break;
             }
         }
         foreach (var (party, authority, designation) in undated)
@@ -142,12 +142,24 @@ public sealed class BanRules(Lexicon lexicon)
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
             .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
-        if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2))) return named;
+        if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)))
+        {
+            if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return named;
+            return [.. named, .. UnknownNameAfter(article, view, trigger)];
+        }
         if (pronoun >= 0 && article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) is { } last) return [(last, pronoun)];
+        return UnknownNameAfter(article, view, trigger);
+    }
+
+    private static List<(ArticleActor Party, int At)> UnknownNameAfter(ArticleContext article, SentenceView view, int trigger)
+    {
         for (var i = trigger + 1; i < view.Tokens.Length && i <= trigger + 8; i++)
         {
             var t = view.Tokens[i];
-            if (view.Quoted[i] || !t.IsCapitalized || !t.IsWord || t.Text is "The" or "A" || view.Places.Any(p => p.TokenStart == i) || view.Actors.Any(a => a.TokenStart == i)) continue;
+            if (view.Tokens[i - 1].Text is "," or "." or ";") break;
+            // Only a name the ban verb governs: "banned X", "dissolved the … of X", "the group known as X".
+            if (!(view.Tokens[i - 1].Is("of") || view.Tokens[i - 1].Is("as") || i == trigger + 1 || i == trigger + 2 && view.Tokens[i - 1].Is("the"))) continue;
+            if (view.Quoted[i] || !t.IsCapitalized || !t.IsWord || t.Text is "The" or "A" || IsCalendar(t.Norm) || view.Places.Any(p => p.TokenStart == i) || view.Actors.Any(a => a.TokenStart == i)) continue;
             var end = i;
             while (end < view.Tokens.Length && end - i < 5 && (view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord || view.Tokens[end].Text == "-")) end++;
             var name = ActorResolver.Join(view.Tokens, i, end);
@@ -156,4 +168,7 @@ public sealed class BanRules(Lexicon lexicon)
         }
         return [];
     }
+
+    private static bool IsCalendar(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August" or "September"
+        or "October" or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 }
