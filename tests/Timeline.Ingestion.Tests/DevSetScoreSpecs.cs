@@ -11,11 +11,14 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        ["PartyBanned"] = 0.0,
-        ["ConferenceHeld"] = 0.0,
-        ["InternetOutage"] = 0.0,
-        ["StatementMade"] = 0.0,
+        // Measured with rules/1.0 on 39 articles (172 gold events): 0.656 / 0.750 / 0.800 / 0.806. Target is 0.9.
+        ["PartyBanned"] = 0.62,
+        ["ConferenceHeld"] = 0.72,
+        ["InternetOutage"] = 0.77,
+        ["StatementMade"] = 0.78,
     };
+
+    private const int MaxNonEventViolations = 3;
 
     [Fact]
     public void reaches_the_f1_floor_of_every_event_type()
@@ -33,5 +36,7 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
         Assert.True(scores.Count >= 25, $"only {scores.Count} dev-set articles were scored");
         foreach (var (type, floor) in F1Floors)
             Assert.True(totals[type].F1 >= floor, $"{type} F1 {totals[type].F1:F3} is below the floor {floor:F2}");
+        var violations = scores.Sum(s => s.Violations.Count);
+        Assert.True(violations <= MaxNonEventViolations, $"{violations} hard negatives were extracted (at most {MaxNonEventViolations})");
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class DateResolver(Lexicon lexicon)
     private static partial Regex YearSpan();
     [GeneratedRegex(@"\b" + Qual + @"?(?<y>1[89]\d{2}|20\d{2})\b(?!\s*(?:people|persons|participants|percent|per\s+cent|km|kilometers|kilometres|miles|dollars|votes|seats|members|supporters|troops|users|subscribers|times|hours|%))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Year();
-    [GeneratedRegex(@"\b(?<rel>last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during)\s+" + Qual + @"?" + Month + @"(?!\s*\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<rel>last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during)\s+" + Qual + @"?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeMonth();
     [GeneratedRegex(@"\b(?<w>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RelativeWord();

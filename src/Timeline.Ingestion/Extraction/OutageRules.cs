@@ -19,6 +19,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
     private readonly WordSet _negation = lexicon["negation-cues"];
     private readonly WordSet _irrealis = lexicon["irrealis-cues"];
     private readonly WordSet _explanations = lexicon["explanation-cues"];
+    private readonly WordSet _reference = lexicon["reference-clause-cues"];
     private readonly Dictionary<string, string> _networks = lexicon.RawLines("networks")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
 
@@ -37,10 +38,13 @@ public sealed partial class OutageRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var trigger = Trigger(view);
-            var date = trigger >= 0 ? view.DateFor(trigger) : null;
+            var date = trigger >= 0 ? view.DateFor(trigger) ?? SinceDate(view, trigger) : null;
             if (trigger >= 0 && date?.Date is not null)
             {
-                var country = article.CountryOf(view);
+                // The country that went offline: a country or city named, else the article's, and only then a demonym
+                // ("the Colombian news channel" in a story about Venezuela).
+                var country = view.Places.Where(p => !p.IsDemonym && !view.Quoted[p.TokenStart]).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                              ?? article.MainCountry ?? article.CountryOf(view);
                 if (country is null) continue;
                 open = article.Outages.FirstOrDefault(o => o.Country == country && o.Date.Overlaps(date.Date));
                 if (open is null)
@@ -74,6 +78,16 @@ public sealed partial class OutageRules(Lexicon lexicon)
         }
     }
 
+    // "has been inaccessible since last October", "have been cut since November 4": the outage began then.
+    private static Dates.DateMention? SinceDate(SentenceView view, int trigger)
+    {
+        var perfect = Enumerable.Range(Math.Max(0, trigger - 3), trigger - Math.Max(0, trigger - 3)).Any(k => view.Tokens[k].Is("been"));
+        if (!perfect) return null;
+        return view.Dates.Where(d => d.Date is not null && d.IsReference && d.Kind != Dates.DateMentionKind.Span)
+            .FirstOrDefault(d => view.TokenAt(d.Start) > trigger && view.TokenAt(d.Start) - 1 >= 0 && view.Tokens[view.TokenAt(d.Start) - 1].Is("since")
+                                 || d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase));
+    }
+
     private int Trigger(SentenceView view)
     {
         // "The blackout began on June 30": an outage noun is its own subject.
@@ -82,9 +96,12 @@ public sealed partial class OutageRules(Lexicon lexicon)
                 && i + 1 < view.Tokens.Length && view.Tokens[i + 1].Text is "began" or "started" or "hit" or "was" or "lasted" or "came")
                 return i;
         if (!view.Has(_subjects)) return -1;
+        // "Mobile data came back …": a restoration, not an outage.
+        if (view.Tokens.Any(t => t.Is("restored") || t.Is("resumed")) || view.Sentence.Text.Contains("came back", StringComparison.OrdinalIgnoreCase)) return -1;
         foreach (var (i, _) in view.Find(_verbs))
         {
-            if (view.CueBefore(_irrealis, i, 6)) continue;
+            if (view.CueBefore(_irrealis, i, 10)) continue;
+            if (view.CueBefore(_reference, i, 6)) continue;   // "23 days after the government pulled the plug": background
             if (view.CueBefore(_negation, i, 5) && !IsNoAvailable(view, i)) continue;
             return i;
         }
