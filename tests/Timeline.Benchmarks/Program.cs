@@ -8,6 +8,7 @@ IBenchmarkScenario[] scenarios =
     new StoreScenario(),
     new Timeline.Benchmarks.Scenarios.EsdbScenario(),
     new Timeline.Benchmarks.Scenarios.ReplayScenario(),
+    new Timeline.Benchmarks.Scenarios.IngestScenario(),
 ];
 
 string? jsonFile = null;
