@@ -6,13 +6,8 @@ using Timeline.Benchmarks.Store;
 IBenchmarkScenario[] scenarios =
 [
     new StoreScenario(),
-<<<<<<< HEAD
-    new Timeline.Benchmarks.Scenarios.ReplayScenario(),
-    new Timeline.Benchmarks.Scenarios.EsdbScenario(),
-=======
     new Timeline.Benchmarks.Scenarios.EsdbScenario(),
     new Timeline.Benchmarks.Scenarios.ReplayScenario(),
->>>>>>> main
 ];
 
 string? jsonFile = null;
