@@ -11,5 +11,7 @@ root.Subcommands.Add(Timeline.Cli.Commands.ActorCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.CountryCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.ActorsCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.ReplayCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.IngestCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.EventsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

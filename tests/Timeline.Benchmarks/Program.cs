@@ -9,6 +9,7 @@ IBenchmarkScenario[] scenarios =
     new Timeline.Benchmarks.Scenarios.GrpcScenario(),
     new Timeline.Benchmarks.Scenarios.EsdbScenario(),
     new Timeline.Benchmarks.Scenarios.ReplayScenario(),
+    new Timeline.Benchmarks.Scenarios.IngestScenario(),
 ];
 
 string? jsonFile = null;

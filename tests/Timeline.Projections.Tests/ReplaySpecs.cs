@@ -171,6 +171,36 @@ public sealed class a_read_model_that_belongs_to_another_store
     }
 }
 
+public sealed class a_read_model_of_a_log_that_forked
+{
+    [Fact]
+    public async Task is_rebuilt_when_the_event_at_its_checkpoint_is_not_the_one_it_recorded()
+    {
+        // Given a read model built from a log of 10 articles
+        using var folder = new TempFolder();
+        var articles = SampleLog.Articles(10, seed: 5);
+        var original = new MemoryEventStore();
+        await SampleLog.AppendAll(original, articles);
+        await using (var first = new ProjectionHarness(folder.Path, original)) await first.CatchUp();
+
+        // When it is used with a log that shares the first 5 articles and then goes on differently, and is longer
+        var forked = new MemoryEventStore();
+        await SampleLog.AppendAll(forked, articles.Take(5));
+        for (var i = 0; i < 12; i++)
+            await new ArticleBuilder($"fork-{i}", DateTimeOffset.Parse("2024-06-01T00:00:00Z").AddHours(i))
+                .Outage(Timeline.Domain.Dates.HistoricalDate.OfYear(2019), "TJ", "a day")
+                .Ban(Timeline.Domain.Dates.HistoricalDate.OfYear(2010 + i), ArticleBuilder.Irpt)
+                .AppendTo(forked);
+        await using var second = new ProjectionHarness(folder.Path, forked);
+        await second.CatchUp();
+        await using var reference = new ProjectionHarness(Path.Combine(folder.Path, "reference"), forked);
+        await reference.CatchUp();
+
+        // Then it serves exactly the forked log's read model
+        Assert.Equal(await reference.Snapshot(), await second.Snapshot());
+    }
+}
+
 public sealed class a_batch_applied_twice
 {
     [Fact]

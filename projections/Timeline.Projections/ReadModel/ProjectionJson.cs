@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Timeline.Domain.Dates;
 using Timeline.Projections.ActorDirectory;
+using Timeline.Projections.Corroboration;
 using Timeline.Projections.Model;
 
 namespace Timeline.Projections.ReadModel;
@@ -15,6 +16,7 @@ namespace Timeline.Projections.ReadModel;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(EdtfConverter)])]
 [JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(EntrySource[]))]
 [JsonSerializable(typeof(DirectoryActor))]
 internal sealed partial class ProjectionJsonContext : JsonSerializerContext;
 
@@ -36,10 +38,15 @@ public static class EntryJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    public static string Serialize(TimelineEntry entry) => JsonSerializer.Serialize(entry, Context.TimelineEntry);
+    /// <summary>
+    /// An entry is stored as its sources only: everything else is derived from them (<see cref="EntryBuilder.Build"/>),
+    /// so storing it again would double the bytes replay writes for nothing.
+    /// </summary>
+    public static string Serialize(TimelineEntry entry) =>
+        JsonSerializer.Serialize(entry.Sources as EntrySource[] ?? entry.Sources.ToArray(), Context.EntrySourceArray);
 
     public static TimelineEntry Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, Context.TimelineEntry) ?? throw new JsonException("An entry's stored JSON is null.");
+        EntryBuilder.Build(JsonSerializer.Deserialize(json, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null."));
 
     public static string Serialize(DirectoryActor actor) => JsonSerializer.Serialize(actor, Context.DirectoryActor);
 

@@ -130,7 +130,9 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
 
     private async Task<bool> BelongsToStore(GenerationInfo info, StoreIdentity identity, LogPosition? head, CancellationToken cancellationToken)
     {
-        if (info.StoreDescription != identity.Description) return false;
+        // The same file reached by another path ("data/timeline.db" vs "/srv/data/timeline.db") is the same log, so
+        // only the kind of store must match; the first event and the event at the checkpoint decide the rest.
+        if (StoreKind(info.StoreDescription) != StoreKind(identity.Description)) return false;
         if (info.FirstEventId is not null && (info.FirstEventId != identity.FirstEventId || info.FirstPosition != identity.FirstPosition)) return false;
         if (info.Checkpoint is not { } checkpoint) return true;
         if (head is null || checkpoint > head.Value) return false;
@@ -139,6 +141,9 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
             return e.Position == checkpoint && e.EventId.ToString() == info.CheckpointEventId;
         return false;
     }
+
+    private static string StoreKind(string description) =>
+        description.IndexOf(':') is var colon and > 0 ? description[..colon] : description;
 
     private static bool SameVersions(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

@@ -96,7 +96,7 @@ public static class TimelineRendering
         foreach (var e in entries)
         {
             var date = Markup.Escape(e.OccurredDisplay);
-            if (e.Disputed) date += $"\n[yellow]disputed: {Markup.Escape(string.Join(" vs ", e.DisputedDates))}[/]";
+            if (e.Disputed) date += $"\n[yellow]disputed: {Markup.Escape(string.Join(" vs ", e.DisputedDates.Select(Display)))}[/]";
             var summary = Markup.Escape(e.Summary) + (e.Place is { Length: > 0 } place ? $" [grey]({Markup.Escape(place)})[/]" : "");
             var cells = new List<string> { date, Markup.Escape(e.Type), summary, e.Corroboration.ToString(CultureInfo.InvariantCulture) };
             if (showCountry) cells.Add(Markup.Escape(e.Country));
@@ -105,6 +105,9 @@ public static class TimelineRendering
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{entries.Count} entries; dates are as precise as the sources (\"Sep 2015\" is a month, \"late Sep 2015\" its last third).[/]");
     }
+
+    private static string Display(string edtf) =>
+        Timeline.Domain.Dates.HistoricalDate.TryParseEdtf(edtf, out var date) ? date.ToDisplay() : edtf;
 
     private static void Csv(IReadOnlyList<TimelineEntryView> entries)
     {

@@ -1,0 +1,380 @@
+using Timeline.Domain.Actors;
+using Timeline.Domain.Countries;
+using Timeline.Ingestion.Gazetteer;
+using Timeline.Ingestion.Rules;
+using Timeline.Ingestion.Text;
+using GazetteerIndex = Timeline.Ingestion.Gazetteer.Gazetteer;
+
+namespace Timeline.Ingestion.Actors;
+
+/// <summary>What one article names: per sentence, the actors (with coreference applied) and the places.</summary>
+public sealed class ArticleNames
+{
+    public required List<ActorMention>[] Actors { get; init; }
+    public required List<PlaceMention>[] Places { get; init; }
+    public required IReadOnlyCollection<ArticleActor> All { get; init; }
+    /// <summary>The country the article is most about (most named), the fallback for events that name none.</summary>
+    public CountryCode? MainCountry { get; init; }
+}
+
+/// <summary>
+/// Finds the actors of an article in two passes. First it learns names: gazetteer entries, acronyms the article defines
+/// ("Full Name (ACR)"), and people and organizations not in the gazetteer, recognised by the company they keep (a role
+/// noun, a speech verb, a title, an apposition). Then it marks every mention, resolving surnames, first names and
+/// acronyms to the full actor. Pronouns are resolved later, by the rules that know who spoke last.
+/// </summary>
+public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
+{
+    public static ActorResolver Default { get; } = new(GazetteerIndex.Default, Lexicon.Default);
+
+    private readonly WordSet _speech = lexicon["speech-verbs"];
+    private readonly WordSet _roles = lexicon["role-nouns"];
+    private readonly WordSet _titles = lexicon["person-titles"];
+    private readonly WordSet _stop = lexicon["name-stopwords"];
+    private readonly WordSet _governmentBodies = lexicon["government-bodies"];
+    private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
+        .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "On", "In", "At", "According", "After", "Before", "When", "While", "But", "And", "Recall", "Meanwhile",
+        "However", "Also", "Both", "Critically", "Nevertheless", "Speaking", "Earlier", "Later", "Last", "This", "That", "Its", "Their",
+    };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "under", "on", "de", "du", "des", "la", "al", "&" };
+
+    public ArticleNames Resolve(IReadOnlyList<Sentence> sentences)
+    {
+        var actors = new Dictionary<ActorId, ArticleActor>();
+        var aliases = new Dictionary<string, List<(string[] Tokens, ArticleActor Actor)>>(StringComparer.Ordinal);
+        var gazetteerMatches = new List<GazetteerMatch>[sentences.Count];
+
+        ArticleActor Known(GazetteerEntry entry)
+        {
+            if (!actors.TryGetValue(entry.Id, out var actor)) actors[entry.Id] = actor = ArticleActor.From(entry);
+            return actor;
+        }
+
+        void AddAlias(string alias, ArticleActor actor)
+        {
+            var tokens = Tokenizer.Tokenize(alias).Select(t => t.Text).ToArray();
+            if (tokens.Length == 0) return;
+            if (!aliases.TryGetValue(tokens[0], out var list)) aliases[tokens[0]] = list = [];
+            // An alias that two actors share (two people called "Karimov") resolves to neither.
+            var clash = list.FindIndex(a => a.Tokens.SequenceEqual(tokens) && a.Actor != actor);
+            if (clash >= 0) { list[clash] = (tokens, null!); return; }
+            if (list.Any(a => a.Tokens.SequenceEqual(tokens))) return;
+            list.Add((tokens, actor));
+            list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            actor.Aliases.Add(alias);
+        }
+
+        ArticleActor Discovered(string name, ActorKind kind, CountryCode? country)
+        {
+            var id = ActorId.FromName(name);
+            if (actors.TryGetValue(id, out var existing)) return existing;
+            // A short form of a name the article already used ("Center for Strategic Studies" after
+            // "Center for Strategic Studies under the President of Tajikistan") is the same actor.
+            var longer = actors.Values.FirstOrDefault(a => a.Kind != ActorKind.Person && kind != ActorKind.Person
+                && a.Name.StartsWith(name + " ", StringComparison.Ordinal));
+            if (longer is not null) { AddAlias(name, longer); return longer; }
+            var actor = new ArticleActor(id, name, kind, country, known: false);
+            actors[id] = actor;
+            AddAlias(name, actor);
+            if (kind == ActorKind.Person)
+            {
+                var parts = name.Split(' ');
+                if (parts.Length >= 2)
+                {
+                    AddAlias(parts[^1], actor);
+                    AddAlias(parts[0], actor);
+                }
+            }
+            return actor;
+        }
+
+        // Pass 1: learn the names.
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s].Tokens;
+            var matches = gazetteer.Match(tokens);
+            gazetteerMatches[s] = matches;
+            var covered = new bool[tokens.Length];
+            foreach (var m in matches)
+                for (var k = m.TokenStart; k < m.TokenEnd; k++) covered[k] = true;
+
+            foreach (var (start, end, kind) in FindOrganizations(tokens, covered))
+            {
+                var name = Join(tokens, start, end);
+                var country = CountryWithin(matches, start, end);
+                var actor = Discovered(name, kind, country);
+                for (var k = start; k < end; k++) covered[k] = true;
+                TryAcronym(tokens, end, actor, AddAlias);
+            }
+            foreach (var m in matches.Where(m => m.Entry.Type == EntryType.Actor))
+                TryAcronym(tokens, m.TokenEnd, Known(m.Entry), AddAlias);
+            foreach (var (start, end, kind, country) in FindGovernmentBodies(tokens, matches))
+            {
+                var actor = Discovered(Join(tokens, start, end), kind, country);
+                for (var k = start; k < end; k++) covered[k] = true;
+            }
+            foreach (var (start, end) in FindPeople(tokens, covered))
+            {
+                var actor = Discovered(Join(tokens, start, end), ActorKind.Person, null);
+                for (var k = start; k < end; k++) covered[k] = true;
+            }
+        }
+
+        // Pass 2: mark every mention, article aliases (longer, learned here) before the gazetteer.
+        var actorMentions = new List<ActorMention>[sentences.Count];
+        var placeMentions = new List<PlaceMention>[sentences.Count];
+        var countryCounts = new Dictionary<CountryCode, int>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s].Tokens;
+            var found = new List<ActorMention>();
+            var places = new List<PlaceMention>();
+            for (var i = 0; i < tokens.Length;)
+            {
+                var articleMatch = MatchAlias(aliases, tokens, i);
+                var hasGazetteer = gazetteer.TryMatchAt(tokens, i, out var g);
+                if (articleMatch is { } a && (!hasGazetteer || a.Count >= g.TokenCount))
+                {
+                    found.Add(new ActorMention(a.Actor, i, a.Count));
+                    i += a.Count;
+                }
+                else if (hasGazetteer)
+                {
+                    if (g.Entry.Type == EntryType.Actor) found.Add(new ActorMention(Known(g.Entry), i, g.TokenCount));
+                    else
+                    {
+                        places.Add(new PlaceMention(g.Entry, i, g.TokenCount));
+                        countryCounts[g.Entry.Country!.Value] = countryCounts.GetValueOrDefault(g.Entry.Country!.Value) + 1;
+                    }
+                    i += g.TokenCount;
+                }
+                else i++;
+            }
+            foreach (var m in found)
+                if (m.Actor.Country is { } c) countryCounts[c] = countryCounts.GetValueOrDefault(c) + 1;
+            actorMentions[s] = found;
+            placeMentions[s] = places;
+        }
+
+        foreach (var s in Enumerable.Range(0, sentences.Count))
+            foreach (var m in actorMentions[s].Where(m => m.Actor.Kind == ActorKind.Person))
+                LearnRole(sentences[s].Tokens, m, actorMentions[s], placeMentions[s]);
+
+        var main = countryCounts.Count == 0 ? (CountryCode?)null
+            : countryCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key;
+        // "the Supreme Court", "the Ministry of Interior" without a country name: the state the article is about.
+        foreach (var actor in actors.Values.Where(a => a.Kind == ActorKind.GovernmentBody && a.Country is null && !a.Known)) actor.Country = main;
+        return new ArticleNames { Actors = actorMentions, Places = placeMentions, All = actors.Values, MainCountry = main };
+    }
+
+    private static (ArticleActor Actor, int Count)? MatchAlias(Dictionary<string, List<(string[] Tokens, ArticleActor Actor)>> aliases, Token[] tokens, int i)
+    {
+        if (!aliases.TryGetValue(tokens[i].Text, out var list) && !aliases.TryGetValue(tokens[i].Norm, out list)) return null;
+        foreach (var (aliasTokens, actor) in list)
+        {
+            if (i + aliasTokens.Length > tokens.Length) continue;
+            var ok = true;
+            for (var k = 0; k < aliasTokens.Length && ok; k++)
+                ok = tokens[i + k].Text == aliasTokens[k] || (k == aliasTokens.Length - 1 && tokens[i + k].Norm == aliasTokens[k]);
+            if (ok) return actor is null ? null : (actor, aliasTokens.Length);
+        }
+        return null;
+    }
+
+    /// <summary>"Full Name (ACR)": the bracketed acronym becomes an alias of the name before it.</summary>
+    private static void TryAcronym(Token[] tokens, int end, ArticleActor actor, Action<string, ArticleActor> addAlias)
+    {
+        if (end + 2 < tokens.Length && tokens[end].Text == "(" && tokens[end + 2].Text == ")"
+            && tokens[end + 1].Text.Length is >= 2 and <= 8 && tokens[end + 1].Text.Count(char.IsUpper) >= 2)
+            addAlias(tokens[end + 1].Text, actor);
+    }
+
+    private bool IsNameToken(Token t) =>
+        t.IsWord && t.IsCapitalized && t.Text.Length >= 2 && !_stop.Contains(t.Norm) && !_orgHeads.ContainsKey(t.Norm)
+        && !_titles.Contains(t.Text) && !_roles.Contains(t.Text.ToLowerInvariant()) && !IsCalendarWord(t.Norm)
+        && !(t.Text.Length > 1 && t.Text.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+
+    // Name particles written in lower case inside a name: "Ahmed Farouk el-Sayed", "Abdel Fattah al-Burhan", "bin Salman".
+    private static bool IsParticle(Token t) =>
+        t.Text is "bin" or "ibn" or "van" or "von" or "de" or "da" or "di" or "del" or "der" or "den" or "la" or "le"
+        || t.Text.Length > 3 && (t.Text.StartsWith("al-", StringComparison.Ordinal) || t.Text.StartsWith("el-", StringComparison.Ordinal) || t.Text.StartsWith("ad-", StringComparison.Ordinal));
+
+    private static bool IsCalendarWord(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August"
+        or "September" or "October" or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
+
+    private IEnumerable<(int Start, int End, ActorKind Kind)> FindOrganizations(Token[] tokens, bool[] covered)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!tokens[i].IsCapitalized || !tokens[i].IsWord || covered[i]) continue;
+            if (tokens[i].Text is "The" or "A" or "An") continue;
+            var end = i;
+            ActorKind? kind = null;
+            while (end < tokens.Length)
+            {
+                var t = tokens[end];
+                if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm))
+                {
+                    // A state body's head wins ("Union Ministry of Home Affairs" is a ministry, not a union).
+                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody)) kind = k;
+                    end++;
+                    continue;
+                }
+                if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
+                break;
+            }
+            if (kind is not null && end - i >= 2)
+            {
+                // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
+                var start = i;
+                while (start < end && SentenceOpeners.Contains(tokens[start].Text)) start++;
+                // A name ends in its head ("… Party") or carries it before "of/for" ("Ministry of Justice"); "Union Home
+                // Minister Arvind Rao" has a head word but is a person with a title.
+                var headed = _orgHeads.ContainsKey(tokens[end - 1].Norm)
+                    || Enumerable.Range(start, end - start - 1).Any(k => _orgHeads.ContainsKey(tokens[k].Norm) && Connectors.Contains(tokens[k + 1].Text));
+                if (end - start >= 2 && headed)
+                    yield return (start, end, kind.Value);
+                i = end;
+            }
+        }
+    }
+
+    private static bool IsAdjectiveInName(string word) => word is "Islamic" or "National" or "International" or "State" or "Democratic" or "Central" or "Supreme" or "Human" or "Rights" or "Freedom" or "Global" or "European" or "Republic";
+
+    /// <summary>"the Tajik government", "Tajikistan's Supreme Court", "the government of Tajikistan" → a government body of that country.</summary>
+    private IEnumerable<(int Start, int End, ActorKind Kind, CountryCode Country)> FindGovernmentBodies(Token[] tokens, List<GazetteerMatch> matches)
+    {
+        foreach (var m in matches.Where(m => m.Entry.Type is EntryType.Demonym or EntryType.Country))
+        {
+            foreach (var phrase in BodyPhrases())
+            {
+                if (MatchesAt(tokens, m.TokenEnd, phrase))
+                {
+                    yield return (m.TokenStart, m.TokenEnd + phrase.Length, ActorKind.GovernmentBody, m.Entry.Country!.Value);
+                    break;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<string[]> BodyPhrases() =>
+        _governmentBodies.Phrases.Concat(_governmentBodies.Words.Select(w => new[] { w })).OrderByDescending(p => p.Length);
+
+    private static bool MatchesAt(Token[] tokens, int i, string[] phrase)
+    {
+        if (i + phrase.Length > tokens.Length) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (!string.Equals(tokens[i + k].Norm, phrase[k], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private IEnumerable<(int Start, int End)> FindPeople(Token[] tokens, bool[] covered)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (covered[i] || !IsNameToken(tokens[i])) continue;
+            var end = i;
+            while (end < tokens.Length && end - i < 5 && !covered[end]
+                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length)) end++;
+            while (end > i + 1 && IsParticle(tokens[end - 1]) && !tokens[end - 1].Text.Contains('-')) end--;
+            var length = end - i;
+            var titled = i > 0 && (_titles.Contains(tokens[i - 1].Text) || _roles.Contains(tokens[i - 1].Text));
+            // One word is a name only with a title ("Mr. Macron") or as the speaker of a quote ("…,” Thanathorn told).
+            var quotedSpeaker = length == 1 && i >= 1 && (tokens[i - 1].Text is "”" or "\"" || i >= 2 && tokens[i - 1].Text == "," && tokens[i - 2].Text is "”" or "\"")
+                                && end < tokens.Length && _speech.Contains(tokens[end].Text);
+            if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.') || quotedSpeaker) && HasPersonEvidence(tokens, i, end))
+                yield return (i, end);
+            i = end - 1;
+        }
+    }
+
+    private bool HasPersonEvidence(Token[] tokens, int start, int end)
+    {
+        Token? Prev(int k) => start - k >= 0 ? tokens[start - k] : null;
+        Token? Next(int k) => end + k - 1 < tokens.Length ? tokens[end + k - 1] : null;
+
+        if (Next(1) is { } n1 && _speech.Contains(n1.Text)) return true;                                   // "Safarov said"
+        if (Next(1) is { Text: "," } && Next(2) is { } n2 && (_roles.Contains(n2.Text) || n2.Text is "the" or "a" or "an" or "who" or "deputy" || n2.IsNumber))
+            return true;                                                                                 // "X, Director of …"
+        if (Prev(1) is { } p1 && (_roles.Contains(p1.Text) || _roles.Contains(p1.Text.TrimEnd('s')) || _titles.Contains(p1.Text))) return true;   // "leader Muhiddin Kabiri"
+        if (Prev(1) is { } p && _speech.Contains(p.Text) && (Next(1) is null || Next(1)!.Value.Text is "," or "." or "”")) return true; // "said Kabiri."
+        if (Prev(2) is { Text: "according" or "According" } && Prev(1) is { Text: "to" }) return true;
+        if (Prev(1) is { Text: "”" or "\"" } || Prev(1) is { Text: "," } && Prev(2) is { Text: "”" or "\"" }) return true;   // “…,” Kabiri said
+        if (Next(1) is { Text: "," })
+        {
+            // "Anton Kirillov, one of the lawyers who represented the foundation, told reporters"
+            for (var k = end + 1; k < tokens.Length - 1 && k < end + 25; k++)
+                if (tokens[k].Text == "," && _speech.Contains(tokens[k + 1].Text)) return true;
+        }
+        if (Prev(1) is { Text: "," })
+        {
+            // "The deputy head of the Center for Strategic Studies, Saifullo Safarov, …"
+            for (var k = 2; k <= 10 && start - k >= 0; k++)
+                if (_roles.Contains(tokens[start - k].Text)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The role an apposition or a preceding title gives a person, and the country it implies.</summary>
+    private void LearnRole(Token[] tokens, ActorMention person, List<ActorMention> actors, List<PlaceMention> places)
+    {
+        var actor = person.Actor;
+        int roleStart = -1, roleEnd = -1;
+        if (person.TokenEnd + 1 < tokens.Length && tokens[person.TokenEnd].Text == "," && _roles.Contains(tokens[person.TokenEnd + 1].Text.ToLowerInvariant())
+            || person.TokenEnd + 2 < tokens.Length && tokens[person.TokenEnd].Text == "," && tokens[person.TokenEnd + 1].Text is "the" or "a" or "an" && _roles.Contains(tokens[person.TokenEnd + 2].Text.ToLowerInvariant()))
+        {
+            roleStart = person.TokenEnd + 1;
+            roleEnd = roleStart;
+            while (roleEnd < tokens.Length && tokens[roleEnd].Text is not ("," or ";" or "." or "”" or "“") && !_speech.Contains(tokens[roleEnd].Text)) roleEnd++;
+        }
+        else if (person.TokenStart >= 2 && tokens[person.TokenStart - 1].Text == ",")
+        {
+            var k = person.TokenStart - 2;
+            var stop = Math.Max(0, person.TokenStart - 14);
+            while (k > stop && tokens[k - 1].Text is not ("," or "." or "“" or "”")) k--;
+            var segment = Enumerable.Range(k, person.TokenStart - 1 - k);
+            var roleAt = segment.FirstOrDefault(j => _roles.Contains(tokens[j].Text.ToLowerInvariant()), -1);
+            if (roleAt >= 0)
+            {
+                roleStart = roleAt > k && tokens[roleAt - 1].Text is "deputy" or "vice" or "former" ? roleAt - 1 : roleAt;
+                roleEnd = person.TokenStart - 1;
+            }
+        }
+        else if (person.TokenStart >= 1 && _roles.Contains(tokens[person.TokenStart - 1].Text.ToLowerInvariant()))
+        {
+            roleEnd = person.TokenStart;
+            roleStart = person.TokenStart - 1;
+            // Take the organization or nationality before the role noun too: "IRPT leader", "Tajik opposition leader".
+            while (roleStart > 0 && person.TokenStart - roleStart < 4 && (tokens[roleStart - 1].IsCapitalized || tokens[roleStart - 1].Text is "opposition" or "deputy" or "former" or "party")
+                   && tokens[roleStart - 1].IsWord && !_stop.Contains(tokens[roleStart - 1].Text)) roleStart--;
+        }
+        if (roleStart < 0 || roleEnd <= roleStart) return;
+        if (actor.Role is null && roleEnd - roleStart <= 20)
+            actor.Role = Join(tokens, roleStart, roleEnd);
+        if (actor.Country is null)
+        {
+            var country = places.Where(p => p.TokenStart >= roleStart && p.TokenEnd <= roleEnd && !(p.TokenStart > 0 && tokens[p.TokenStart - 1].Is("in")))
+                              .Select(p => (CountryCode?)p.Country).FirstOrDefault()
+                ?? actors.Where(a => a.TokenStart >= roleStart && a.TokenEnd <= roleEnd && a.Actor != actor).Select(a => a.Actor.Country).FirstOrDefault(c => c is not null);
+            actor.Country = country;
+        }
+    }
+
+    private static CountryCode? CountryWithin(List<GazetteerMatch> matches, int start, int end) =>
+        matches.Where(m => m.TokenStart >= start && m.TokenEnd <= end && m.Entry.Country is not null).Select(m => m.Entry.Country).FirstOrDefault();
+
+    /// <summary>The original text of a token range (keeps the article's own spacing and punctuation).</summary>
+    public static string Join(Token[] tokens, int start, int end)
+    {
+        var parts = new System.Text.StringBuilder();
+        for (var k = start; k < end; k++)
+        {
+            if (k > start && tokens[k].Start > tokens[k - 1].End) parts.Append(' ');
+            parts.Append(k == end - 1 ? tokens[k].Norm : tokens[k].Text);
+        }
+        return parts.ToString();
+    }
+}

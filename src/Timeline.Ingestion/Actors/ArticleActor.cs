@@ -1,0 +1,38 @@
+using Timeline.Domain.Actors;
+using Timeline.Domain.Countries;
+using Timeline.Ingestion.Gazetteer;
+
+namespace Timeline.Ingestion.Actors;
+
+/// <summary>An actor as one article knows it: from the gazetteer or discovered in the text, with the names the article uses.</summary>
+public sealed class ArticleActor(ActorId id, string name, ActorKind kind, CountryCode? country, bool known)
+{
+    public ActorId Id { get; } = id;
+    public string Name { get; } = name;
+    public ActorKind Kind { get; } = kind;
+    public CountryCode? Country { get; set; } = country;
+    /// <summary>True when the gazetteer knows the actor; false when discovered in this article.</summary>
+    public bool Known { get; } = known;
+    /// <summary>The office or role the article gives ("Director of the Center for Strategic Studies").</summary>
+    public string? Role { get; set; }
+    public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal) { name };
+
+    public static ArticleActor From(GazetteerEntry entry) => new(entry.Id, entry.Name, entry.Kind, entry.Country, known: true);
+
+    public override string ToString() => $"{Name} ({Id}, {Kind})";
+}
+
+/// <summary>An actor named (or referred to by a pronoun) at a token range of a sentence.</summary>
+public readonly record struct ActorMention(ArticleActor Actor, int TokenStart, int TokenCount, bool IsPronoun = false)
+{
+    public int TokenEnd => TokenStart + TokenCount;
+}
+
+/// <summary>A country, city or demonym named at a token range of a sentence.</summary>
+public readonly record struct PlaceMention(GazetteerEntry Entry, int TokenStart, int TokenCount)
+{
+    public int TokenEnd => TokenStart + TokenCount;
+    public CountryCode Country => Entry.Country!.Value;
+    public bool IsCity => Entry.Type == EntryType.City;
+    public bool IsDemonym => Entry.Type == EntryType.Demonym;
+}

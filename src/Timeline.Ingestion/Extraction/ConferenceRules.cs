@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Timeline.Domain.Actors;
+using Timeline.Domain.Events;
+using Timeline.Ingestion.Actors;
+using Timeline.Ingestion.Rules;
+
+namespace Timeline.Ingestion.Extraction;
+
+/// <summary>
+/// ConferenceHeld: a meeting noun ("conference", "summit", "online event") with a verb saying it happened ("took place",
+/// "hosted", "convened", "participated") and a date, not planned, cancelled or hypothetical. Attendance comes from any
+/// sentence that refers back to the meeting; a figure in a planned clause ("supposed to bring together 300") is the
+/// expected attendance, not the attendance.
+/// </summary>
+public sealed partial class ConferenceRules(Lexicon lexicon)
+{
+    private readonly WordSet _nouns = lexicon["conference-nouns"];
+    private readonly WordSet _verbs = lexicon["conference-verbs"];
+    private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _irrealis = lexicon["irrealis-cues"];
+    private readonly WordSet _online = lexicon["online-cues"];
+    private readonly WordSet _attendees = lexicon["attendance-nouns"];
+    private readonly WordSet _speech = lexicon["speech-verbs"];
+    private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
+
+    [GeneratedRegex(@"\b(?:marking|to\s+mark|marked|to\s+discuss|discussing|devoted\s+to|dedicated\s+to|aimed\s+at|on\s+the\s+theme\s+of|to\s+commemorate|commemorating)\s+(?<p>[^.;“”]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PurposePattern();
+
+    public void Apply(ArticleContext article)
+    {
+        foreach (var view in article.Views)
+        {
+            // A press or news conference is where someone made a statement, not a meeting of its own.
+            var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news"))).ToList();
+            if (nouns.Count == 0) continue;
+            var verbs = view.Find(_verbs).ToList();
+            if (verbs.Count == 0) continue;
+            var (verb, noun) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index)))
+                .MinBy(p => Math.Abs(p.Verb - p.Noun));
+            if (Math.Abs(verb - noun) > 22) continue;
+            if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
+            var date = view.DateFor(verb);
+            if (date?.Date is null) continue;
+            // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
+            var dateAt = view.TokenAt(date.Start);
+            if (view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
+            // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
+            if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
+            if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
+
+            var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
+            var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
+                            ?? HostCountry(article, view, verbs.Select(v => v.Index));
+            var online = view.Has(_online);
+            // "The party … at its congress", "held its founding congress": the party last named, or the one named right after.
+            organizer ??= OwnerOf(article, view, noun);
+            var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
+                .Select(a => a.Actor).Distinct().ToList();
+            if (organizer is null && participants.Count == 0)
+            {
+                // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
+                foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
+                {
+                    participants.AddRange(next.Actors.Where(a => !a.IsPronoun && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
+                        .Select(a => a.Actor).Distinct());
+                    if (participants.Count > 0) break;
+                }
+            }
+            var country = place.Entry is not null ? place.Country
+                : view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                  ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
+            if (country is null) continue;
+            var nounText = view.Tokens[noun].Text.ToLowerInvariant();
+            var name = NameOf(view, noun)
+                ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
+                : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
+                : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
+
+            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(date.Date) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null));
+            var draft = existing ?? new ConferenceDraft
+            {
+                Name = name,
+                Date = date.Date,
+                Country = country.Value,
+                Evidence = view,
+                Confidence = 0.85 * date.Confidence,
+            };
+            if (existing is null) article.Conferences.Add(draft);
+            draft.Place ??= place.Entry?.Name;
+            draft.Organizer ??= organizer;
+            if (organizer is not null) draft.AddActor(organizer, view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) ? ActorRole.Host : ActorRole.Organizer);
+            foreach (var p in participants) draft.AddActor(p, ActorRole.Participant);
+            if (online) draft.Format = MeetingFormat.Online;
+            else if (draft.Format == MeetingFormat.Unknown && place.Entry is not null) draft.Format = MeetingFormat.InPerson;
+            draft.Purpose ??= PurposePattern().Match(view.Sentence.Text) is { Success: true } pm ? pm.Groups["p"].Value.Trim().TrimEnd(',') : null;
+            if (place.Entry is not null) draft.Handles.Add(place.Entry.Name);
+            foreach (var p in view.Places) draft.Handles.Add(view.Tokens[p.TokenStart].Norm);
+            if (organizer is not null) foreach (var alias in organizer.Aliases) draft.Handles.Add(alias);
+            foreach (var word in name.Split(' ')) if (word.Length > 3 && char.IsUpper(word[0])) draft.Handles.Add(word);
+            // A meeting abroad (the venue is not the participants' country) is CAMEO 044, "meet at a third location".
+            draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
+        }
+        foreach (var draft in article.Conferences) FindAttendance(article, draft);
+    }
+
+    private static ArticleActor? OwnerOf(ArticleContext article, SentenceView view, int noun)
+    {
+        var possessive = Enumerable.Range(Math.Max(0, noun - 4), noun - Math.Max(0, noun - 4)).Any(k => view.Tokens[k].Is("its") || view.Tokens[k].Is("their"));
+        var definite = view.Tokens.Length > 1 && view.Tokens[0].Is("the") && view.Tokens[1].Text.ToLowerInvariant() is "party" or "movement" or "group" or "alliance" or "bloc" or "coalition";
+        if (!possessive && !definite) return null;
+        if (view.Actors.Any(a => a.Actor.Kind is ActorKind.Party or ActorKind.Organization)) return null;   // named in the sentence already
+        var before = article.LastMentioned(view.Index, 0, ActorKind.Party) ?? article.LastMentioned(view.Index, 0, ActorKind.Organization);
+        if (before is not null) return before;
+        // "An opposition movement … held its founding congress. The movement, Free Steppe Party, …": named just after.
+        foreach (var next in article.Views.Skip(view.Index + 1).Take(2))
+            if (next.Actors.FirstOrDefault(a => a.Actor.Kind is ActorKind.Party).Actor is { } named) return named;
+        return null;
+    }
+
+    // "Kazakhstan hosted the Astana International Forum": a country as host.
+    private static ArticleActor? HostCountry(ArticleContext article, SentenceView view, IEnumerable<int> verbs)
+    {
+        foreach (var verb in verbs)
+        {
+            if (!view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase)) continue;
+            var place = view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
+            if (place.Entry is null) continue;
+            return article.Names.All.FirstOrDefault(a => a.Id == place.Entry.Id)
+                   ?? new ArticleActor(place.Entry.Id, place.Entry.Name, ActorKind.Country, place.Country, known: true);
+        }
+        return null;
+    }
+
+    private bool IsIrrealis(SentenceView view, int i) =>
+        view.CueBefore(_negation, i, 5) || view.CueBefore(_irrealis, i, 6);
+
+    private static ArticleActor? OrganizerOf(SentenceView view, int verb)
+    {
+        var text = view.Tokens[verb].Text.ToLowerInvariant();
+        if (text.StartsWith("host", StringComparison.Ordinal) || text.StartsWith("organi", StringComparison.Ordinal) || text.StartsWith("conven", StringComparison.Ordinal) || text is "held" or "chaired")
+        {
+            // "by X" after the verb, else the subject before it.
+            if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
+            {
+                var after = view.Actors.FirstOrDefault(a => a.TokenStart == verb + 2 && Hosts.Contains(a.Actor.Kind));
+                if (after.Actor is not null) return after.Actor;
+            }
+            var before = view.Actors.Where(a => a.TokenEnd <= verb && verb - a.TokenEnd <= 9 && Hosts.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
+                .Select(a => (ActorMention?)a).LastOrDefault();
+            if (before is not null && !(text == "held" && before.Value.Actor.Kind == ActorKind.Person && verb - before.Value.TokenEnd > 2)) return before.Value.Actor;
+        }
+        var by = Enumerable.Range(0, view.Tokens.Length - 1).FirstOrDefault(i => view.Tokens[i].Is("by") && i > 0 && (view.Tokens[i - 1].Text.StartsWith("organi", StringComparison.OrdinalIgnoreCase) || view.Tokens[i - 1].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase)), -1);
+        if (by >= 0)
+        {
+            var m = view.Actors.FirstOrDefault(a => a.TokenStart == by + 1 || a.TokenStart == by + 2);
+            if (m.Actor is not null) return m.Actor;
+        }
+        return null;
+    }
+
+    // A capitalized name that contains the meeting noun: "the World Uyghur Congress", "the Astana International Forum".
+    private static string? NameOf(SentenceView view, int noun)
+    {
+        // "the COP27 summit", "the SCO summit": an acronym before the noun names it.
+        if (!view.Tokens[noun].IsCapitalized)
+            return noun > 0 && view.Tokens[noun - 1].Text.Count(char.IsUpper) >= 2 && view.Tokens[noun - 1].Text.All(char.IsLetterOrDigit)
+                ? view.Tokens[noun - 1].Norm + " " + view.Tokens[noun].Text
+                : null;
+        var start = noun;
+        while (start > 0 && (view.Tokens[start - 1].IsCapitalized && view.Tokens[start - 1].IsWord || view.Tokens[start - 1].IsNumber) && view.Tokens[start - 1].Text is not ("The" or "A" or "An" or "On" or "In" or "At")) start--;
+        var end = noun + 1;
+        while (end + 1 < view.Tokens.Length && view.Tokens[end].Text is "of" or "on" or "for" && view.Tokens[end + 1].IsCapitalized) end += 2;
+        return start == noun && end == noun + 1 ? null : ActorResolver.Join(view.Tokens, start, end);
+    }
+
+    [GeneratedRegex(@"(?<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?<noun>[a-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex CountPattern();
+
+    private void FindAttendance(ArticleContext article, ConferenceDraft draft)
+    {
+        foreach (var view in article.Views)
+        {
+            var refersBack = view == draft.Evidence
+                || view.Find(_nouns, includeQuoted: true).Any(n => n.Index > 0 && (draft.Handles.Contains(view.Tokens[n.Index - 1].Norm) || view.Tokens[n.Index - 1].Is("that") || article.Conferences.Count == 1 && view.Tokens[n.Index - 1].Is("the")));
+            if (!refersBack) continue;
+            foreach (Match m in CountPattern().Matches(view.Sentence.Text))
+            {
+                if (!_attendees.Contains(m.Groups["noun"].Value)) continue;
+                var at = view.TokenAt(view.Sentence.Start + m.Index);
+                if (!int.TryParse(m.Groups["n"].Value.Replace(",", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) continue;
+                if (view.CueBefore(_irrealis, at, 8)) draft.ExpectedAttendance ??= n;
+                else draft.Attendance ??= n;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Timeline.Ingestion.Actors;
+using Timeline.Ingestion.Dates;
+using Timeline.Ingestion.Rules;
+using Timeline.Ingestion.Text;
+
+namespace Timeline.Ingestion.Extraction;
+
+/// <summary>One sentence with everything the rules need: tokens, dates, actors, places, and which tokens are quoted or bracketed.</summary>
+public sealed class SentenceView
+{
+    public Sentence Sentence { get; }
+    public Token[] Tokens { get; }
+    public List<DateMention> Dates { get; }
+    public List<ActorMention> Actors { get; }
+    public List<PlaceMention> Places { get; }
+    public bool[] Quoted { get; }
+    public bool[] Bracketed { get; }
+
+    public SentenceView(Sentence sentence, List<DateMention> dates, List<ActorMention> actors, List<PlaceMention> places)
+    {
+        Sentence = sentence;
+        Tokens = sentence.Tokens;
+        Dates = dates;
+        Actors = actors;
+        Places = places;
+        Quoted = new bool[Tokens.Length];
+        Bracketed = new bool[Tokens.Length];
+        var inQuote = false;
+        var depth = 0;
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            var t = Tokens[i].Text;
+            if (t == "“" || t == "\"" && !inQuote) { inQuote = true; Quoted[i] = true; continue; }
+            if (t == "”" || t == "\"" && inQuote) { Quoted[i] = true; inQuote = false; continue; }
+            if (t is "(" or "[") depth++;
+            Quoted[i] = inQuote;
+            Bracketed[i] = depth > 0;
+            if (t is ")" or "]") depth = Math.Max(0, depth - 1);
+        }
+        // An opening quote that never closes in this sentence quotes nothing we can trust: treat as unquoted.
+        if (inQuote)
+        {
+            var last = Array.LastIndexOf(Tokens.Select(t => t.Text).ToArray(), "“");
+            if (last < 0) last = Array.LastIndexOf(Tokens.Select(t => t.Text).ToArray(), "\"");
+            for (var i = Math.Max(0, last); i < Tokens.Length; i++) Quoted[i] = false;
+        }
+    }
+
+    public int Index => Sentence.Index;
+
+    /// <summary>The verbatim quotations of the sentence (text between quotation marks), of three words or more.</summary>
+    public List<string> Quotes()
+    {
+        var result = new List<string>();
+        var text = Sentence.Text;
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            if (!Quoted[i] || Tokens[i].Text is not ("“" or "\"")) continue;
+            var j = i + 1;
+            while (j < Tokens.Length && Quoted[j] && Tokens[j].Text is not ("”" or "\"")) j++;
+            if (j - i - 1 >= 3)
+            {
+                var start = Tokens[i + 1].Start - Sentence.Start;
+                var end = (j < Tokens.Length ? Tokens[j].Start : Tokens[^1].End) - Sentence.Start;
+                result.Add(text[start..end].Trim().TrimEnd(',').Trim());
+            }
+            i = j;
+        }
+        return result;
+    }
+
+    /// <summary>Index of the first clause boundary before <paramref name="i"/> (comma, semicolon, quote mark, dash) + 1.</summary>
+    public int ClauseStart(int i)
+    {
+        for (var k = i - 1; k >= 0; k--)
+            if (Tokens[k].Text is "," or ";" or ":" or "—" or "–" or "“" or "”" or "(" or ")") return k + 1;
+        return 0;
+    }
+
+    /// <summary>True when a cue (word or phrase) of <paramref name="cues"/> occurs in the <paramref name="window"/> tokens before <paramref name="i"/>, within its clause.</summary>
+    public bool CueBefore(WordSet cues, int i, int window = 7, bool stopAtClause = true)
+    {
+        var from = Math.Max(stopAtClause ? ClauseStart(i) : 0, i - window);
+        for (var k = from; k < i; k++)
+        {
+            if (cues.Contains(Tokens[k].Text)) return true;
+            if (Tokens[k].Text.EndsWith("n't", StringComparison.OrdinalIgnoreCase) && cues.Contains("n't")) return true;
+            foreach (var phrase in cues.Phrases)
+                if (PhraseAt(k, phrase) && k + phrase.Length <= i) return true;
+        }
+        return false;
+    }
+
+    public bool PhraseAt(int i, string[] phrase)
+    {
+        if (i + phrase.Length > Tokens.Length) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (!string.Equals(Tokens[i + k].Text, phrase[k], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    /// <summary>Token indexes where a word or phrase of <paramref name="set"/> starts (outside quotes unless asked), with the phrase length.</summary>
+    public IEnumerable<(int Index, int Length)> Find(WordSet set, bool includeQuoted = false)
+    {
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            if (!includeQuoted && Quoted[i]) continue;
+            var phrase = set.Phrases.FirstOrDefault(p => PhraseAt(i, p));
+            if (phrase is not null) { yield return (i, phrase.Length); i += phrase.Length - 1; continue; }
+            if (set.Contains(Tokens[i].Text)) yield return (i, 1);
+        }
+    }
+
+    public bool Has(WordSet set, bool includeQuoted = false) => Find(set, includeQuoted).Any();
+
+    /// <summary>Token index at a character offset in the article body.</summary>
+    public int TokenAt(int charOffset)
+    {
+        for (var i = 0; i < Tokens.Length; i++)
+            if (Tokens[i].End > charOffset) return i;
+        return Tokens.Length - 1;
+    }
+
+    /// <summary>
+    /// The date of an event whose trigger is token <paramref name="trigger"/>: the nearest date mention outside quotes and
+    /// brackets that is not a span or a reference point ("after … March 2015").
+    /// </summary>
+    public DateMention? DateFor(int trigger, Func<DateMention, bool>? accept = null)
+    {
+        DateMention? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var d in Dates)
+        {
+            if (d.Date is null || d.IsReference || d.Kind == DateMentionKind.Span) continue;
+            var at = TokenAt(d.Start);
+            if (Quoted[at] || Bracketed[at]) continue;
+            if (accept is not null && !accept(d)) continue;
+            var distance = Math.Abs(at - trigger);
+            if (distance < bestDistance) { best = d; bestDistance = distance; }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,299 @@
+using Timeline.Domain.Actors;
+using Timeline.Domain.Dates;
+using Timeline.Ingestion.Actors;
+using Timeline.Ingestion.Dates;
+using Timeline.Ingestion.Rules;
+
+namespace Timeline.Ingestion.Extraction;
+
+/// <summary>
+/// StatementMade: a speech verb with a speaker before it ("Safarov said", "X, Director of Y, told reporters") or after it
+/// ("said Kabiri"), "According to him, …", and bare quotations that continue the previous speaker. Pronouns resolve to
+/// the last speaker. Quotes by one speaker on one date in one article are one statement.
+/// </summary>
+public sealed class StatementRules(Lexicon lexicon)
+{
+    private readonly WordSet _speech = lexicon["speech-verbs"];
+    private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _conferenceNouns = lexicon["conference-nouns"];
+    private readonly WordSet _male = lexicon["pronouns-male"];
+    private readonly WordSet _female = lexicon["pronouns-female"];
+    private readonly WordSet _outageSubjects = lexicon["outage-subjects"];
+    private readonly WordSet _banVerbs = lexicon["ban-verbs"];
+    private readonly WordSet _designationVerbs = lexicon["designation-verbs"];
+    private readonly WordSet _designations = lexicon["designations"];
+    private readonly WordSet _outageVerbs = lexicon["outage-verbs"];
+    private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
+    private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
+
+    public void Apply(ArticleContext article)
+    {
+        ArticleActor? lastSpeaker = null;
+        HistoricalDate? lastDate = null;
+        var lastDateAt = -1;
+        StatementDraft? previous = null;
+        var previousAt = -1;
+        foreach (var view in article.Views)
+        {
+            StatementDraft? made = null;
+            foreach (var (verb, length) in view.Find(_speech))
+            {
+                if (view.CueBefore(_negation, verb, window: 3)) continue;   // "did not say", "declined to comment"
+                if (DeclinesComment(view)) break;
+                if (IsActOfDesignation(view, verb)) continue;               // "declared it an extremist group" is the ban itself
+                var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
+                              ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
+                if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
+                // "rejected an application" is an act; a person rejecting or denying something is a statement.
+                if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person) continue;
+                made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
+                break;
+            }
+            if (made is null && PressConference(view) is { } host && !IsProvenance(view, host))
+                made = Record(article, view, 0, host, false, ref lastDate, ref lastDateAt);
+            if (made is null && view.Tokens.Length > 3 && view.Tokens[0].Is("according") && view.Tokens[1].Is("to"))
+            {
+                // "According to X, …" gives a person's words; an organisation after "according to" is a source of facts.
+                var speaker = view.Actors.FirstOrDefault(a => a.TokenStart == 2 && a.Actor.Kind == ActorKind.Person);
+                if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate, ref lastDateAt);
+                else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate, ref lastDateAt);
+            }
+            if (made is null && previous is not null && previousAt == view.Index - 1 && view.Tokens.Length > 0
+                && view.Tokens[0].Text is "“" or "\"" && view.Quotes() is { Count: > 0 } continued)
+            {
+                // A quotation standing alone continues the speaker of the sentence before.
+                foreach (var q in continued) if (!previous.Quotes.Contains(q)) previous.Quotes.Add(q);
+                made = previous;
+            }
+            if (made is not null) lastSpeaker = made.Speaker;
+            previous = made;
+            previousAt = view.Index;
+        }
+    }
+
+    // "declined to comment", "was not authorised to comment", "no comment": saying nothing is not a statement.
+    private static bool DeclinesComment(SentenceView view)
+    {
+        for (var i = 0; i < view.Tokens.Length; i++)
+        {
+            if (!view.Tokens[i].Text.StartsWith("comment", StringComparison.OrdinalIgnoreCase) || view.Quoted[i]) continue;
+            for (var k = Math.Max(0, i - 5); k < i; k++)
+                if (view.Tokens[k].Text is "not" or "no" or "declined" or "refused" or "without" || view.Tokens[k].Text.EndsWith("n't", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    // "The court declared the party extremist", "X designated Y a terrorist group": the verb is the act, not speech.
+    private bool IsActOfDesignation(SentenceView view, int verb) =>
+        _designationVerbs.Contains(view.Tokens[verb].Text)
+        && Enumerable.Range(verb + 1, Math.Min(12, view.Tokens.Length - verb - 1)).Any(k => _designations.Contains(view.Tokens[k].Norm) || _designations.Phrases.Any(p => view.PhraseAt(k, p)));
+
+    /// <summary>
+    /// Not a statement event: an organisation cited as the source of a measurement ("NetBlocks said connectivity fell"),
+    /// or an authority announcing or explaining its own ban or shutdown (that belongs to the act itself).
+    /// </summary>
+    private bool IsProvenance(SentenceView view, ArticleActor speaker)
+    {
+        if (speaker.Kind is ActorKind.Media) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Has(_outageSubjects) && view.Has(_outageVerbs, includeQuoted: true)) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data")))
+            return true;
+        if (speaker.Kind is ActorKind.GovernmentBody
+            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision"))))
+            return true;
+        return false;
+    }
+
+    // "X held a press conference …": what X said there is a statement by X.
+    private static ArticleActor? PressConference(SentenceView view)
+    {
+        for (var i = 1; i + 1 < view.Tokens.Length; i++)
+        {
+            if (!(view.Tokens[i].Is("press") || view.Tokens[i].Is("news")) || !(view.Tokens[i + 1].Is("conference") || view.Tokens[i + 1].Is("briefing"))) continue;
+            var held = Enumerable.Range(Math.Max(0, i - 4), i - Math.Max(0, i - 4)).FirstOrDefault(k => view.Tokens[k].Is("held") || view.Tokens[k].Is("gave") || view.Tokens[k].Is("told"), -1);
+            if (held < 0) return null;
+            var host = view.Actors.Where(a => a.TokenEnd <= held && SpeakerKinds.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart]).Select(a => a.Actor).LastOrDefault();
+            return host;
+        }
+        return null;
+    }
+
+    private bool IsPronoun(string word) => _male.Contains(word) || _female.Contains(word);
+
+    private (ArticleActor Actor, bool Pronoun)? SpeakerBefore(ArticleContext article, SentenceView view, int verb, ArticleActor? lastSpeaker)
+    {
+        // A pronoun right before the verb ("He further added") is the last speaker, or the last person named.
+        for (var k = verb - 1; k >= 0 && k >= verb - 3; k--)
+        {
+            if (view.Quoted[k]) break;
+            if (view.Tokens[k].Text is "he" or "He" or "she" or "She")
+            {
+                var who = lastSpeaker ?? article.LastMentioned(view.Index, k, ActorKind.Person);
+                return who is null ? null : (who, true);
+            }
+        }
+        // "The information ministry, still loyal to Hamdok, said": the head of an apposition that ends right before the verb.
+        if (verb >= 1 && view.Tokens[verb - 1].Text is "," or "—")
+        {
+            foreach (var m in view.Actors)
+            {
+                if (m.TokenEnd >= verb - 1 || view.Quoted[m.TokenStart] || !SpeakerKinds.Contains(m.Actor.Kind) || IsModifier(view, m.TokenStart)) continue;
+                if (view.Tokens[m.TokenEnd].Text is not ("," or "—") || view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;
+                if (verb - m.TokenEnd > 28 || Enumerable.Range(m.TokenEnd, verb - m.TokenEnd).Any(k => view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text))) continue;
+                return IsSubordinate(view, m.TokenStart) ? null : (m.Actor, false);
+            }
+        }
+        ActorMention? best = null;
+        foreach (var kinds in new[] { new[] { ActorKind.Person }, SpeakerKinds })
+        {
+            foreach (var m in view.Actors)
+            {
+                if (m.TokenEnd > verb || view.Quoted[m.TokenStart] || !kinds.Contains(m.Actor.Kind)) continue;
+                if (view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;   // "Navalny's team" is not Navalny
+                if (!PlausiblySubject(view, m, verb)) continue;
+                // "Lyudmila Sorokina, a member of Navalny's team, wrote": the head of the apposition, not a name inside it.
+                if (best is { } b && view.Tokens[b.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == "," && m.TokenStart > b.TokenEnd) continue;
+                if (best is null || m.TokenEnd > best.Value.TokenEnd) best = m;
+            }
+            if (best is not null) return IsSubordinate(view, best.Value.TokenStart) ? null : (best.Value.Actor, false);
+        }
+        return null;
+    }
+
+    // "head of the Center …", "for the party": a name inside a prepositional phrase is not the subject.
+    private static bool IsModifier(SentenceView view, int start)
+    {
+        for (var k = start - 1; k >= 0 && k >= start - 2; k--)
+            if (view.Tokens[k].Text is "of" or "for" or "at" or "to" or "from" or "in" or "with" or "by" or "on") return true;
+        return false;
+    }
+
+    // "… — in which X claims …": speech reported inside a relative clause is background, not a statement of the story.
+    private static bool IsSubordinate(SentenceView view, int speakerStart)
+    {
+        for (var k = speakerStart - 1; k >= 0 && k >= speakerStart - 8; k--)
+        {
+            var t = view.Tokens[k].Text;
+            if (t is "," or ";" or "." or "(") return false;
+            if (t is "which" or "whom" or "whose") return true;
+        }
+        return false;
+    }
+
+    // The speaker stands right before the verb, or before an apposition/aside set off by commas.
+    private bool PlausiblySubject(SentenceView view, ActorMention m, int verb)
+    {
+        var gap = verb - m.TokenEnd;
+        if (gap > 28) return false;
+        for (var k = m.TokenStart - 1; k >= 0 && k >= m.TokenStart - 3 && view.Tokens[k].Text != ","; k--)
+            if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
+        for (var k = m.TokenEnd; k < verb; k++)
+            if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
+        if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to");
+        return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
+    }
+
+    private static (ArticleActor Actor, bool Pronoun)? SpeakerAfter(SentenceView view, int afterVerb)
+    {
+        var m = view.Actors.FirstOrDefault(a => a.TokenStart == afterVerb && a.Actor.Kind == ActorKind.Person);
+        return m.Actor is null ? null : (m.Actor, false);
+    }
+
+    private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt)
+    {
+        var venue = LinkedConference(article, view);
+        var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
+        HistoricalDate? date;
+        double dateConfidence;
+        if (own is { Date.Precision: DatePrecision.Day }) { date = own.Date; dateConfidence = own.Confidence; }
+        else if (venue is not null) { date = venue.Date; dateConfidence = 0.8; }
+        else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
+        else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
+        else if (lastDate is not null && view.Index - lastDateAt <= 3) { date = lastDate; dateConfidence = 0.65; }   // same occasion, told on
+        else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
+        else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
+        else { date = null; dateConfidence = 0; }
+        if (date is null) return null;
+        lastDate = date;
+        lastDateAt = view.Index;
+
+        // Where it was said: the speaker's country, else the city it was said in, else the article's country.
+        var saidIn = SayingPlace(view, verb);
+        var country = speaker.Country ?? saidIn?.Country ?? article.MainCountry;
+        if (country is null) return null;
+        var quotes = view.Quotes();
+        var existing = article.Statements.FirstOrDefault(s => s.Speaker == speaker && s.Date == date);
+        var draft = existing ?? new StatementDraft
+        {
+            Speaker = speaker,
+            Date = date,
+            Country = country.Value,
+            Evidence = view,
+            Confidence = 0.85 * dateConfidence * (pronoun ? 0.9 : 1.0),
+        };
+        if (existing is null)
+        {
+            article.Statements.Add(draft);
+            draft.AddActor(speaker, ActorRole.Speaker);
+        }
+        foreach (var q in quotes) if (!draft.Quotes.Contains(q)) draft.Quotes.Add(q);
+        if (quotes.Count == 0 && draft.Gist is null) draft.Gist = GistOf(view, verb);
+        foreach (var m in view.Actors)
+            if (m.Actor != speaker && m.Actor.Kind != ActorKind.Country) draft.AddActor(m.Actor, ActorRole.Mentioned);
+        draft.Venue ??= venue?.Name;
+        draft.Place ??= saidIn?.Entry.Name;
+        return draft;
+    }
+
+    // "told reporters in Dushanbe": a city after "in", outside quotes, not inside the reported content.
+    private static PlaceMention? SayingPlace(SentenceView view, int verb)
+    {
+        foreach (var p in view.Places)
+        {
+            if (!p.IsCity || p.TokenStart == 0 || !view.Tokens[p.TokenStart - 1].Is("in") || view.Quoted[p.TokenStart]) continue;
+            if (p.TokenStart < verb) return p;
+            var content = Enumerable.Range(verb + 1, Math.Max(0, p.TokenStart - verb - 1)).Any(k => view.Tokens[k].Text is "that" or "“" or "\"" or ",");
+            if (!content && p.TokenStart - verb <= 5) return p;
+        }
+        return null;
+    }
+
+    // The date of saying stands outside quotes, before the verb or just after it, not inside the reported content.
+    private static bool IsSayingDate(SentenceView view, DateMention d, int verb)
+    {
+        var at = view.TokenAt(d.Start);
+        if (at < verb) return true;
+        for (var k = verb + 1; k < at; k++)
+            if (view.Tokens[k].Text is "that" or "“" or "\"" or "," or "he" or "she" or "it" or "they") return false;
+        return at - verb <= 10;
+    }
+
+    private ConferenceDraft? LinkedConference(ArticleContext article, SentenceView view)
+    {
+        // "Speaking at the GW event", "told the Dortmund conference": the statement was made at that meeting.
+        for (var i = 0; i < view.Tokens.Length; i++)
+        {
+            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during"))) continue;
+            for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
+            {
+                if (!_conferenceNouns.Contains(view.Tokens[k].Text)) continue;
+                var words = Enumerable.Range(i + 1, k - i - 1).Select(j => view.Tokens[j].Norm).ToArray();
+                var match = article.Conferences.FirstOrDefault(c => words.Any(w => c.Handles.Contains(w)));
+                if (match is not null) return match;
+                if (article.Conferences.Count == 1 && words.Any(w => w is "online" or "virtual")) return article.Conferences[0];
+            }
+        }
+        return null;
+    }
+
+    private static string? GistOf(SentenceView view, int verb)
+    {
+        var text = view.Sentence.Text;
+        var from = view.Tokens[verb].End - view.Sentence.Start;
+        var rest = text[from..].Trim();
+        if (rest.StartsWith("that ", StringComparison.OrdinalIgnoreCase)) rest = rest[5..];
+        rest = rest.TrimEnd('.', ' ');
+        if (rest.Length < 12) return text.Length > 300 ? text[..300] : text;
+        return rest.Length > 300 ? rest[..300] : rest;
+    }
+}
