@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Timeline.Api.Events.Subscriptions;
 using Timeline.Api.Hosting;
 using Timeline.Api.V1;
-using Timeline.Application;
 using Timeline.Application.Hosting;
 using Timeline.EventStore;
 
@@ -61,8 +60,7 @@ public sealed class RunningServer : IAsyncDisposable
             MaxRequestBytes = maxRequestBytes,
             MinimumLogLevel = LogLevel.Warning,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
-        }, services => services.AddTimelineBackend(store, dataDirectory ?? Path.Combine(folder, "data"))
-            .AddTimelineMediator(typeof(RunningServer).Assembly));   // TEST-ONLY ingest handler until the ingestion module is on main
+        }, services => services.AddTimelineBackend(store, dataDirectory ?? Path.Combine(folder, "data")));
         await server.StartAsync();
         return new RunningServer(server, store, folder, ownsStore);
     }
