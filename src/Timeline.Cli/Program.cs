@@ -14,4 +14,12 @@ root.Subcommands.Add(Timeline.Cli.Commands.ReplayCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.IngestCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.EventsCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // A usage error is exit code 2 for every command (1 means the work itself failed), as scripts expect.
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"timeline: {error.Message}");
+    Console.Error.WriteLine("Try 'timeline --help'.");
+    return 2;
+}
+return await parse.InvokeAsync();
