@@ -110,4 +110,18 @@ public class reading_article_files
 
         Assert.Equal(["a.md", "b.html"], files);
     }
+
+    [Fact]
+    public void a_folders_readme_is_not_an_article_unless_named_explicitly()
+    {
+        using var folder = new TempFolder();
+        folder.File("a.md", "A story.");
+        folder.File("README.md", "These are sample articles.");
+
+        var walked = ArticleFileReader.Expand([folder.Path]).Select(Path.GetFileName).ToList();
+        var named = ArticleFileReader.Expand([System.IO.Path.Combine(folder.Path, "README.md")]).Select(Path.GetFileName).ToList();
+
+        Assert.Equal(["a.md"], walked);
+        Assert.Equal(["README.md"], named);
+    }
 }

@@ -23,11 +23,16 @@ public static class ArticleFileReader
             if (File.Exists(path)) { yield return path; continue; }
             if (!Directory.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
             var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = System.IO.FileAttributes.Hidden | System.IO.FileAttributes.System })
-                .Where(f => Supported.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
+                .Where(f => Supported.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.') && !IsFolderDocumentation(f))
                 .Order(StringComparer.Ordinal);
             foreach (var f in files) yield return f;
         }
     }
+
+    // A folder of articles often carries its own README; it describes the folder and is not news. Named explicitly,
+    // such a file is still read.
+    private static bool IsFolderDocumentation(string file) =>
+        Path.GetFileNameWithoutExtension(file).ToUpperInvariant() is "README" or "LICENSE" or "CHANGELOG" or "CONTRIBUTING";
 
     public static IEnumerable<ReadOutcome> Read(string path)
     {
