@@ -7,5 +7,9 @@ root.Options.Add(GlobalOptions.Store);
 root.Options.Add(GlobalOptions.Data);
 root.Subcommands.Add(Timeline.Cli.Commands.IngestCommand.Create());
 root.Subcommands.Add(Timeline.Cli.Commands.EventsCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.ActorCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.CountryCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.ActorsCommand.Create());
+root.Subcommands.Add(Timeline.Cli.Commands.ReplayCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -7,10 +7,13 @@ IBenchmarkScenario[] scenarios =
 [
     new StoreScenario(),
     new Timeline.Benchmarks.Scenarios.IngestScenario(),
+    new Timeline.Benchmarks.Scenarios.EsdbScenario(),
+    new Timeline.Benchmarks.Scenarios.ReplayScenario(),
 ];
 
 string? jsonFile = null;
 long? events = null;
+int? runs = null;
 var names = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -21,6 +24,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--events" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0:
             events = n;
+            i++;
+            break;
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
+            runs = r;
             i++;
             break;
         case var a when !a.StartsWith("--", StringComparison.Ordinal):
@@ -49,6 +56,7 @@ foreach (var scenario in selected.Distinct())
     {
         var options = new BenchmarkOptions { WorkFolder = folder };
         if (events is { } count) options = options with { Events = count };
+        if (runs is { } times) options = options with { Runs = times };
         Console.Error.WriteLine($"# {scenario.Name}: {scenario.Description}");
         results.AddRange(await scenario.Run(options));
     }
@@ -72,7 +80,7 @@ return 0;
 int Usage(string? error)
 {
     if (error is not null) Console.Error.WriteLine(error);
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Timeline.Benchmarks -- SCENARIO|all [--json FILE] [--events N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Timeline.Benchmarks -- SCENARIO|all [--json FILE] [--events N] [--runs N]");
     foreach (var s in scenarios) Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
     return 2;
 }

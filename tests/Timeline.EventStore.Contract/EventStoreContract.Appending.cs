@@ -2,7 +2,7 @@ namespace Timeline.EventStore.Contract;
 
 public abstract partial class EventStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task appending_with_no_stream_creates_the_stream_at_revision_zero_and_on()
     {
         var stream = NewStream();
@@ -14,7 +14,7 @@ public abstract partial class EventStoreContract
         Assert.Equal([0UL, 1UL, 2UL], (await ReadStream(stream)).Select(e => e.Revision));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task appended_events_read_back_exactly_as_written()
     {
         var stream = NewStream();
@@ -35,7 +35,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(result.Position, read[1].Position);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task an_event_with_empty_data_and_metadata_reads_back_empty()
     {
         var stream = NewStream();
@@ -49,7 +49,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(0, read.Metadata.Length);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task no_stream_on_an_existing_stream_is_refused_with_the_actual_revision()
     {
         var stream = NewStream();
@@ -65,7 +65,7 @@ public abstract partial class EventStoreContract
         await AssertNotStored(late);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task exact_revision_that_matches_the_last_event_appends_after_it()
     {
         var stream = NewStream();
@@ -77,7 +77,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(new StreamState(3), await Store.GetStreamState(stream));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task exact_revision_behind_the_stream_is_refused_and_writes_nothing()
     {
         var stream = NewStream();
@@ -94,7 +94,7 @@ public abstract partial class EventStoreContract
         await AssertNotStored(stale);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task exact_revision_ahead_of_the_stream_is_refused()
     {
         var stream = NewStream();
@@ -107,7 +107,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(ExpectedRevision.Exact(5), error.Expected);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task exact_revision_on_a_missing_stream_is_refused_with_no_stream_as_actual()
     {
         var stream = NewStream();
@@ -120,7 +120,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(StreamState.NoStream, await Store.GetStreamState(stream));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task any_appends_to_a_missing_or_an_existing_stream()
     {
         var stream = NewStream();
@@ -133,7 +133,7 @@ public abstract partial class EventStoreContract
         Assert.True(first.Position < second.Position);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task two_writers_expecting_the_same_revision_one_wins_and_one_is_refused()
     {
         var stream = NewStream();
@@ -158,7 +158,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(3, (await ReadStream(stream)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task an_append_of_no_events_to_a_missing_stream_creates_no_stream()
     {
         var stream = NewStream();
@@ -169,7 +169,7 @@ public abstract partial class EventStoreContract
         Assert.Empty(await ReadStream(stream));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task retrying_a_no_stream_append_with_the_same_ids_returns_the_first_result_and_writes_nothing()
     {
         var stream = NewStream();
@@ -182,7 +182,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(events.Select(e => e.EventId), (await ReadStream(stream)).Select(e => e.EventId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task retrying_an_exact_revision_append_with_the_same_ids_returns_the_first_result_and_writes_nothing()
     {
         var stream = NewStream();
@@ -196,7 +196,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(4, (await ReadStream(stream)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task retrying_an_any_append_with_the_same_ids_returns_the_first_result_and_writes_nothing()
     {
         var stream = NewStream();
@@ -210,7 +210,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(4, (await ReadStream(stream)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task retrying_an_earlier_append_after_the_stream_moved_on_is_still_recognised()
     {
         var stream = NewStream();
@@ -224,7 +224,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(4, (await ReadStream(stream)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_retry_whose_ids_differ_from_what_is_stored_is_a_conflict_not_a_retry()
     {
         var stream = NewStream();
@@ -239,7 +239,7 @@ public abstract partial class EventStoreContract
         await AssertNotStored([changed[1]]);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task positions_increase_strictly_across_appends_and_streams_in_append_order()
     {
         var prefix = NewPrefix();

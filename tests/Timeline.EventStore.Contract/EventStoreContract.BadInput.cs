@@ -2,44 +2,42 @@ namespace Timeline.EventStore.Contract;
 
 public abstract partial class EventStoreContract
 {
-    public static TheoryData<string> InvalidStreamNames => new()
+    /// <summary>Names no adapter accepts: empty, blank, system (<c>$</c>), with whitespace or control characters, too long.</summary>
+    public static IReadOnlyList<string> InvalidStreamNames { get; } = ["", "   ", "$all", "has space", "tab\tinside", "line\nbreak", new string('a', 201)];
+
+    [ContractFact]
+    public async Task an_invalid_stream_name_is_refused_and_nothing_is_written()
     {
-        "",
-        "   ",
-        "$all",
-        "has space",
-        "tab\tinside",
-        "line\nbreak",
-        new string('a', 201),
-    };
+        var tried = new List<EventData>();
+        foreach (var stream in InvalidStreamNames)
+        {
+            var events = NewEvents(1);
+            tried.AddRange(events);
 
-    [Theory]
-    [MemberData(nameof(InvalidStreamNames))]
-    public async Task an_invalid_stream_name_is_refused_and_nothing_is_written(string stream)
-    {
-        var events = NewEvents(1);
+            var error = await Record.ExceptionAsync(() => Store.AppendToStream(stream, ExpectedRevision.Any, events));
 
-        await Assert.ThrowsAsync<InvalidEventException>(() => Store.AppendToStream(stream, ExpectedRevision.Any, events));
-
-        await AssertNotStored(events);
+            Assert.True(error is InvalidEventException, $"Stream name '{stream}' gave {error?.GetType().Name ?? "no error"}.");
+        }
+        await AssertNotStored(tried);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData(" ")]
-    public async Task an_event_with_an_empty_type_is_refused_and_nothing_of_its_batch_is_written(string type)
+    [ContractFact]
+    public async Task an_event_with_an_empty_type_is_refused_and_nothing_of_its_batch_is_written()
     {
-        var stream = NewStream();
-        var events = new[] { NewEvent(), NewEvent(type) };
+        foreach (var type in new[] { "", " " })
+        {
+            var stream = NewStream();
+            var events = new[] { NewEvent(), NewEvent(type) };
 
-        var error = await Assert.ThrowsAsync<InvalidEventException>(() => Store.AppendToStream(stream, ExpectedRevision.NoStream, events));
+            var error = await Assert.ThrowsAsync<InvalidEventException>(() => Store.AppendToStream(stream, ExpectedRevision.NoStream, events));
 
-        Assert.Contains("type", error.Message);
-        Assert.Equal(StreamState.NoStream, await Store.GetStreamState(stream));
-        await AssertNotStored(events);
+            Assert.Contains("type", error.Message);
+            Assert.Equal(StreamState.NoStream, await Store.GetStreamState(stream));
+            await AssertNotStored(events);
+        }
     }
 
-    [Fact]
+    [ContractFact]
     public async Task an_event_over_one_mebibyte_is_refused_and_nothing_of_its_batch_is_written()
     {
         var stream = NewStream();
@@ -53,7 +51,7 @@ public abstract partial class EventStoreContract
         await AssertNotStored(events);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task the_same_event_id_twice_in_one_append_is_refused_and_nothing_is_written()
     {
         var stream = NewStream();
@@ -66,7 +64,7 @@ public abstract partial class EventStoreContract
         await AssertNotStored(events);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task an_event_with_an_empty_id_is_refused()
     {
         var stream = NewStream();
@@ -77,7 +75,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(StreamState.NoStream, await Store.GetStreamState(stream));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_refused_append_to_an_existing_stream_leaves_it_as_it_was()
     {
         var stream = NewStream();
@@ -90,7 +88,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(2, (await ReadStream(stream)).Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task reading_a_stream_with_an_invalid_name_is_refused()
     {
         await Assert.ThrowsAsync<InvalidEventException>(() => ReadStream("has space"));

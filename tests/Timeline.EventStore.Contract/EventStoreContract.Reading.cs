@@ -2,7 +2,7 @@ namespace Timeline.EventStore.Contract;
 
 public abstract partial class EventStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task a_missing_stream_reads_as_empty_in_both_directions_and_has_no_state()
     {
         var stream = NewStream();
@@ -12,7 +12,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(StreamState.NoStream, await Store.GetStreamState(stream));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_stream_reads_forwards_from_a_revision_with_a_limit()
     {
         var stream = NewStream();
@@ -23,7 +23,7 @@ public abstract partial class EventStoreContract
         Assert.Equal([3UL, 4UL, 5UL, 6UL], read.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_stream_reads_backwards_from_the_end_or_from_a_revision_with_a_limit()
     {
         var stream = NewStream();
@@ -36,7 +36,7 @@ public abstract partial class EventStoreContract
         Assert.Equal([5UL, 4UL, 3UL, 2UL, 1UL, 0UL], fromFive.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task reading_a_stream_past_its_end_or_with_a_zero_limit_gives_nothing()
     {
         var stream = NewStream();
@@ -46,7 +46,7 @@ public abstract partial class EventStoreContract
         Assert.Empty(await ReadStream(stream, ReadDirection.Forwards, maxCount: 0));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task all_reads_forwards_from_an_inclusive_position_with_a_limit()
     {
         var stream = NewStream();
@@ -60,7 +60,7 @@ public abstract partial class EventStoreContract
         AssertStrictlyIncreasing(read.Select(e => e.Position).ToList());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task all_reads_backwards_from_an_inclusive_position_with_a_limit()
     {
         var stream = NewStream();
@@ -75,7 +75,7 @@ public abstract partial class EventStoreContract
         AssertStrictlyIncreasing(positions);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task all_reads_backwards_from_the_end_starting_with_the_newest_event()
     {
         var stream = NewStream();
@@ -87,7 +87,7 @@ public abstract partial class EventStoreContract
         Assert.True(newest[0].Position >= result.Position);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task reading_many_events_crosses_page_boundaries_without_loss_or_repeat()
     {
         var stream = NewStream();

@@ -2,7 +2,7 @@ namespace Timeline.EventStore.Contract;
 
 public abstract partial class EventStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task a_subscription_from_the_start_delivers_history_then_caught_up_once_then_live_events()
     {
         var prefix = NewPrefix();
@@ -27,7 +27,7 @@ public abstract partial class EventStoreContract
         Assert.Single(seen.OfType<SubscriptionMessage.CaughtUp>());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_subscription_from_the_end_delivers_only_what_is_appended_after_it_started()
     {
         var prefix = NewPrefix();
@@ -48,7 +48,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(live.Select(e => e.EventId), seen.OfType<SubscriptionMessage.EventAppeared>().Select(e => e.Event.EventId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_subscription_after_a_position_delivers_the_events_after_it_not_the_one_at_it()
     {
         var stream = NewStream();
@@ -67,7 +67,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(mine.Skip(3).Select(e => e.EventId), delivered.Select(e => e.EventId));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task catching_up_while_another_thread_appends_delivers_all_ten_thousand_events_once_and_in_order()
     {
         // Given 5,000 events already stored, and a writer that appends 5,000 more while the subscription catches up
@@ -112,7 +112,7 @@ public abstract partial class EventStoreContract
         Assert.True(caughtUp <= 1, $"CaughtUp was sent {caughtUp} times.");
     }
 
-    [Fact]
+    [ContractFact]
     public async Task a_filtered_subscription_delivers_only_matching_events_and_checkpoints_over_skipped_ones()
     {
         var stream = NewStream();
@@ -131,13 +131,16 @@ public abstract partial class EventStoreContract
 
         var events = seen.OfType<SubscriptionMessage.EventAppeared>().Select(e => e.Event).ToList();
         Assert.Equal(wanted.Select(e => e.EventId), events.Select(e => e.EventId));
-        var checkpoints = seen.OfType<SubscriptionMessage.Checkpoint>().Select(c => c.Position).ToList();
+        // On a store that already holds other events (a real server), checkpoints also pass over those before
+        // the first wanted event; the ones that matter are those between the two wanted events.
+        var firstWanted = seen.FindIndex(m => m is SubscriptionMessage.EventAppeared);
+        var checkpoints = seen.Skip(firstWanted).OfType<SubscriptionMessage.Checkpoint>().Select(c => c.Position).ToList();
         Assert.NotEmpty(checkpoints);
         AssertStrictlyIncreasing(checkpoints);
         Assert.All(checkpoints, c => Assert.True(c > events[0].Position && c < events[1].Position, $"Checkpoint {c} is outside the skipped events."));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task cancelling_a_live_subscription_ends_it_promptly()
     {
         var prefix = NewPrefix();

@@ -21,9 +21,24 @@ public static class EventStoreFactory
         if (uri.IsMemory)
             return Task.FromResult<IEventStore>(new MemoryEventStore(limits));
         if (uri.IsEventStoreDb)
-            throw new EventStoreUnavailableException(
-                $"The EventStoreDB adapter is not in this build, so '{uri}' cannot be opened; use sqlite:PATH or memory:.");
+            return OpenEventStoreDb(uri, limits, cancellationToken);
         throw new EventStoreUnavailableException($"No event store adapter handles '{uri}'.");
+    }
+
+    /// <summary>
+    /// <c>esdb://…</c> / <c>esdb+discover://…</c>: asks the server (or the cluster's leader) for the head of the log
+    /// before returning, so a command fails at once, naming the address it tried, when nothing answers.
+    /// </summary>
+    private static async Task<IEventStore> OpenEventStoreDb(StoreUri uri, EventStoreLimits limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Timeline.EventStore.EventStoreDb.EventStoreDbEventStore.Connect(uri.Location, limits, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            throw new EventStoreUnavailableException(ex.Message, ex);
+        }
     }
 
     /// <summary>Parses <paramref name="text"/> as a store URI and opens it.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Timeline.Domain.Actors;
@@ -31,33 +31,52 @@ public readonly record struct ActorId : IComparable<ActorId>
         return true;
     }
 
-    /// <summary>Makes the slug of a display name: accents dropped, punctuation to hyphens ("Muhiddin Kabiri" → "muhiddin-kabiri").</summary>
+    /// <summary>Makes the slug of a display name: accents folded, punctuation to hyphens ("Muhiddin Kabiri" → "muhiddin-kabiri").</summary>
+    /// <remarks>
+    /// Accents are folded through a shipped table rather than Unicode normalization, so ids do not depend on the
+    /// machine's ICU (or its absence under invariant globalization): an id must be the same on every machine.
+    /// </remarks>
     public static ActorId FromName(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var slug = new StringBuilder(name.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (c == '\'' || c == '\u2019') continue; // "Ya'qub" → "yaqub", not "ya-qub"
+            if (c == '\'' || c == '\u2019' || c == '\u02BC') continue; // "Ya'qub" → "yaqub", not "ya-qub"
             var lower = char.ToLowerInvariant(c);
-            if (lower is >= 'a' and <= 'z' || lower is >= '0' and <= '9')
-            {
-                if (pendingHyphen && slug.Length > 0) slug.Append('-');
-                pendingHyphen = false;
-                slug.Append(lower);
-            }
-            else
+            var plain = lower is >= 'a' and <= 'z' or >= '0' and <= '9'
+                ? lower.ToString()
+                : LatinFold.TryGetValue(c, out var folded) ? folded : null;
+            if (plain is null)
             {
                 pendingHyphen = true;
+                continue;
             }
-            if (slug.Length >= MaxLength) break;
+            var needed = plain.Length + (pendingHyphen && slug.Length > 0 ? 1 : 0);
+            if (slug.Length + needed > MaxLength) break;
+            if (pendingHyphen && slug.Length > 0) slug.Append('-');
+            pendingHyphen = false;
+            slug.Append(plain);
         }
-        var value = slug.ToString().TrimEnd('-');
-        if (value.Length == 0)
+        if (slug.Length == 0)
             throw new ArgumentException($"'{name}' has no letters or digits to make an actor id from.", nameof(name));
-        return new ActorId(value);
+        return new ActorId(slug.ToString());
+    }
+
+    private static readonly FrozenDictionary<char, string> LatinFold = LoadFold();
+
+    private static FrozenDictionary<char, string> LoadFold()
+    {
+        using var stream = typeof(ActorId).Assembly.GetManifestResourceStream("Timeline.Domain.latin-fold.tsv")
+            ?? throw new InvalidOperationException("The Latin fold table is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var fold = new Dictionary<char, string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length < 3 || line[0] == '#') continue;
+            fold[line[0]] = line[2..];
+        }
+        return fold.ToFrozenDictionary();
     }
 
     public int CompareTo(ActorId other) => string.CompareOrdinal(Value, other.Value);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Timeline.EventStore.Sqlite;
@@ -263,91 +262,72 @@ public sealed class SqliteEventStore : IEventStore
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _begin, _commit, _rollback, _streamState, _head, _findEventId, _storedIds, _insert, _upsertStream;
-        private readonly SqliteParameter _stateStream, _findStream, _findId, _storedStream, _storedFrom, _storedLimit;
-        private readonly SqliteParameter _position, _stream, _revision, _eventId, _type, _data, _metadata, _created;
-        private readonly SqliteParameter _upsertName, _upsertRevision;
-        private readonly List<(Guid Id, long Position)> _stored = [];
+        private readonly SqliteStatement _begin, _commit, _rollback, _streamState, _head, _findEventId, _storedIds, _insert, _upsertStream;
+        private readonly Dictionary<string, byte[]> _typeNames = new(StringComparer.Ordinal);
+        private readonly List<Guid> _storedIdList = [];
 
         public Writer(SqliteConnection connection)
         {
             _connection = connection;
-            _begin = Prepare("BEGIN IMMEDIATE");
-            _commit = Prepare("COMMIT");
-            _rollback = Prepare("ROLLBACK");
-            _streamState = Prepare("SELECT last_revision FROM streams WHERE name = $stream", "$stream");
-            _stateStream = _streamState.Parameters[0];
-            _head = Prepare("SELECT coalesce(max(position), 0) FROM events");
-            _findEventId = Prepare("SELECT revision FROM events WHERE stream = $stream AND event_id = $id ORDER BY revision LIMIT 1",
-                "$stream", "$id");
-            (_findStream, _findId) = (_findEventId.Parameters[0], _findEventId.Parameters[1]);
-            // Ids are stored as 16-byte blobs (Microsoft.Data.Sqlite would bind a Guid as text by default).
-            _findId.SqliteType = SqliteType.Blob;
-            _storedIds = Prepare("SELECT event_id, position FROM events WHERE stream = $stream AND revision >= $from ORDER BY revision LIMIT $limit",
-                "$stream", "$from", "$limit");
-            (_storedStream, _storedFrom, _storedLimit) = (_storedIds.Parameters[0], _storedIds.Parameters[1], _storedIds.Parameters[2]);
-            _insert = Prepare(
-                "INSERT INTO events (position, stream, revision, event_id, type, data, metadata, created) " +
-                "VALUES ($position, $stream, $revision, $id, $type, $data, $metadata, $created)",
-                "$position", "$stream", "$revision", "$id", "$type", "$data", "$metadata", "$created");
-            var p = _insert.Parameters;
-            (_position, _stream, _revision, _eventId, _type, _data, _metadata, _created) = (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
-            _eventId.SqliteType = SqliteType.Blob;
-            _data.SqliteType = SqliteType.Blob;
-            _metadata.SqliteType = SqliteType.Blob;
-            _upsertStream = Prepare(
-                "INSERT INTO streams (name, last_revision) VALUES ($name, $revision) " +
-                "ON CONFLICT (name) DO UPDATE SET last_revision = excluded.last_revision",
-                "$name", "$revision");
-            (_upsertName, _upsertRevision) = (_upsertStream.Parameters[0], _upsertStream.Parameters[1]);
+            _begin = new(connection, "BEGIN IMMEDIATE");
+            _commit = new(connection, "COMMIT");
+            _rollback = new(connection, "ROLLBACK");
+            _streamState = new(connection, "SELECT last_revision FROM streams WHERE name = ?1");
+            _head = new(connection, "SELECT coalesce(max(position), 0) FROM events");
+            _findEventId = new(connection, "SELECT revision FROM events WHERE stream = ?1 AND event_id = ?2 ORDER BY revision LIMIT 1");
+            _storedIds = new(connection, "SELECT event_id, position FROM events WHERE stream = ?1 AND revision >= ?2 ORDER BY revision LIMIT ?3");
+            // No position: the rowid is max + 1, and BEGIN IMMEDIATE makes this writer the only one.
+            _insert = new(connection, "INSERT INTO events (stream, revision, event_id, type, data, metadata, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            _upsertStream = new(connection,
+                "INSERT INTO streams (name, last_revision) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET last_revision = excluded.last_revision");
         }
 
         /// <summary>One transaction: check, then write everything or nothing. Returns whether anything was written.</summary>
         public (AppendResult Result, bool Wrote) Append(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events)
         {
-            _begin.ExecuteNonQuery();
+            _begin.Execute();
             var committed = false;
             try
             {
-                _stateStream.Value = stream;
-                var actual = _streamState.ExecuteScalar() is long last ? new StreamState((ulong)last) : StreamState.NoStream;
+                _streamState.Bind(1, stream);
+                var actual = _streamState.ScalarInt64() is { } last ? new StreamState((ulong)last) : StreamState.NoStream;
 
                 if (TryRecogniseRetry(stream, actual, expected, events) is { } retried)
                     return (retried, false);
                 if (!AppendRules.Matches(expected, actual))
                     throw new WrongExpectedRevisionException(stream, expected, actual);
-
-                var head = (long)_head.ExecuteScalar()!;
                 if (events.Count == 0)
+                {
+                    var head = _head.ScalarInt64() ?? 0;
                     return (new AppendResult(actual.LastRevision ?? ulong.MaxValue, head == 0 ? LogPosition.Start : LogPosition.Of((ulong)head)), false);
+                }
 
                 var revision = actual.LastRevision is { } r ? (long)r + 1 : 0;
-                var created = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                _stream.Value = stream;
-                _created.Value = created;
+                _insert.Bind(1, stream);
+                _insert.Bind(7, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 for (var i = 0; i < events.Count; i++)
                 {
                     var e = events[i];
-                    _position.Value = head + 1 + i;
-                    _revision.Value = revision + i;
-                    _eventId.Value = e.EventId;
-                    _type.Value = e.Type;
-                    _data.Value = ArrayOf(e.Data);
-                    _metadata.Value = ArrayOf(e.Metadata);
-                    _insert.ExecuteNonQuery();
+                    _insert.Bind(2, revision + i);
+                    _insert.Bind(3, e.EventId);
+                    _insert.BindText(4, Utf8TypeName(e.Type));
+                    _insert.BindBlob(5, e.Data.Span);
+                    _insert.BindBlob(6, e.Metadata.Span);
+                    _insert.Execute();
                 }
+                var position = _insert.LastInsertRowId;
                 var lastRevision = revision + events.Count - 1;
-                _upsertName.Value = stream;
-                _upsertRevision.Value = lastRevision;
-                _upsertStream.ExecuteNonQuery();
+                _upsertStream.Bind(1, stream);
+                _upsertStream.Bind(2, lastRevision);
+                _upsertStream.Execute();
 
-                _commit.ExecuteNonQuery();
+                _commit.Execute();
                 committed = true;
-                return (new AppendResult((ulong)lastRevision, LogPosition.Of((ulong)(head + events.Count))), true);
+                return (new AppendResult((ulong)lastRevision, LogPosition.Of((ulong)position)), true);
             }
             finally
             {
-                if (!committed && InTransaction) _rollback.ExecuteNonQuery();
+                if (!committed && InTransaction) _rollback.Execute();
             }
         }
 
@@ -358,9 +338,9 @@ public sealed class SqliteEventStore : IEventStore
             long first;
             if (expected.IsAny)
             {
-                _findStream.Value = stream;
-                _findId.Value = events[0].EventId;
-                if (_findEventId.ExecuteScalar() is not long found) return null;
+                _findEventId.Bind(1, stream);
+                _findEventId.Bind(2, events[0].EventId);
+                if (_findEventId.ScalarInt64() is not { } found) return null;
                 first = found;
             }
             else
@@ -370,38 +350,41 @@ public sealed class SqliteEventStore : IEventStore
                 first = (long)from;
             }
 
-            _storedStream.Value = stream;
-            _storedFrom.Value = first;
-            _storedLimit.Value = events.Count;
-            _stored.Clear();
-            using (var reader = _storedIds.ExecuteReader())
-                while (reader.Read())
-                    _stored.Add((reader.GetGuid(0), reader.GetInt64(1)));
-            if (!AppendRules.IsRetryOf(_stored.ConvertAll(s => s.Id), events)) return null;
-            return new AppendResult((ulong)(first + events.Count - 1), LogPosition.Of((ulong)_stored[events.Count - 1].Position));
+            _storedIds.Bind(1, stream);
+            _storedIds.Bind(2, first);
+            _storedIds.Bind(3, events.Count);
+            _storedIdList.Clear();
+            long lastPosition = 0;
+            try
+            {
+                while (_storedIds.Step())
+                {
+                    _storedIdList.Add(_storedIds.Guid(0));
+                    lastPosition = _storedIds.Int64(1);
+                }
+            }
+            finally
+            {
+                _storedIds.Reset();
+            }
+            if (!AppendRules.IsRetryOf(_storedIdList, events)) return null;
+            return new AppendResult((ulong)(first + events.Count - 1), LogPosition.Of((ulong)lastPosition));
         }
 
         private bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
 
-        /// <summary>The array behind the memory when it is a whole array (the usual case), to skip a copy.</summary>
-        private static byte[] ArrayOf(ReadOnlyMemory<byte> memory) =>
-            MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-                ? segment.Array
-                : memory.ToArray();
-
-        private SqliteCommand Prepare(string sql, params string[] parameterNames)
+        /// <summary>Type names repeat endlessly; encode each once.</summary>
+        private byte[] Utf8TypeName(string type)
         {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameterNames) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            return command;
+            if (_typeNames.TryGetValue(type, out var utf8)) return utf8;
+            if (_typeNames.Count >= 1024) _typeNames.Clear();
+            return _typeNames[type] = System.Text.Encoding.UTF8.GetBytes(type);
         }
 
         public void Dispose()
         {
-            foreach (var c in new[] { _begin, _commit, _rollback, _streamState, _head, _findEventId, _storedIds, _insert, _upsertStream })
-                c.Dispose();
+            foreach (var statement in new[] { _begin, _commit, _rollback, _streamState, _head, _findEventId, _storedIds, _insert, _upsertStream })
+                statement.Dispose();
             _connection.Dispose();
         }
     }

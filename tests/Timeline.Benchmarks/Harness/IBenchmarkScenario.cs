@@ -31,6 +31,9 @@ public sealed record BenchmarkOptions
     /// <summary>Events for the large measurements (default 1,000,000); <c>--events N</c> scales a quick run down.</summary>
     public long Events { get; init; } = 1_000_000;
 
+    /// <summary>How many times each measurement runs (alternating with its baseline); the best run counts. <c>--runs N</c>.</summary>
+    public int Runs { get; init; } = 3;
+
     /// <summary>A fresh folder for the scenario's files; deleted after the run.</summary>
     public required string WorkFolder { get; init; }
 

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Timeline.Benchmarks.Harness;
+using Timeline.EventStore.Sqlite;
 
 namespace Timeline.Benchmarks.Store;
 
 /// <summary>
 /// The baseline: what plain Microsoft.Data.Sqlite does on a table equivalent to the store's <c>events</c> table,
-/// with the same pragmas (WAL, synchronous=FULL), prepared statements and one transaction per batch — but no
+/// with the same pragmas (WAL, the same synchronous mode), prepared statements and one transaction per batch — but no
 /// stream bookkeeping, no concurrency check, no paging and no event objects.
 /// </summary>
 public static class RawSqlite
@@ -24,9 +25,9 @@ public static class RawSqlite
         CREATE UNIQUE INDEX events_by_stream ON events (stream, revision);
         """;
 
-    public static double Append(string path, int batch, int commits, SampleEvent sample)
+    public static double Append(string path, SqliteSyncMode sync, int batch, int commits, SampleEvent sample)
     {
-        using var connection = Open(path);
+        using var connection = Open(path, sync);
         Execute(connection, Table);
         using var begin = Prepared(connection, "BEGIN IMMEDIATE");
         using var commit = Prepared(connection, "COMMIT");
@@ -82,11 +83,11 @@ public static class RawSqlite
         return bytes > 0 || count == 0 ? Measure.Rate(count, clock) : throw new InvalidOperationException("Read rows without data.");
     }
 
-    private static SqliteConnection Open(string path)
+    private static SqliteConnection Open(string path, SqliteSyncMode sync = SqliteSyncMode.Full)
     {
         var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;");
+        Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; PRAGMA busy_timeout = 30000;");
         return connection;
     }
 

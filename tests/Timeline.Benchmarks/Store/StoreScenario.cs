@@ -14,7 +14,7 @@ namespace Timeline.Benchmarks.Store;
 public sealed class StoreScenario : IBenchmarkScenario
 {
     /// <summary>Commits per append measurement: enough to dwarf start-up, few enough for a quick run.</summary>
-    private const int AppendCommits = 2000;
+    private const int AppendCommits = 1000;
     private const int FillBatch = 1000;
 
     public string Name => "store";
@@ -25,14 +25,16 @@ public sealed class StoreScenario : IBenchmarkScenario
         var results = new List<BenchmarkResult>();
         var sample = SampleEvent.Create();
 
-        foreach (var batch in new[] { 1, 10, 100 })
+        // synchronous=FULL (the default) is bound by the disk's fsync; NORMAL (sqlite:PATH?sync=normal) shows the code's own cost.
+        foreach (var (sync, batch) in new[] { (SqliteSyncMode.Full, 1), (SqliteSyncMode.Full, 10), (SqliteSyncMode.Full, 100), (SqliteSyncMode.Normal, 1), (SqliteSyncMode.Normal, 100) })
         {
             var commits = (int)Math.Max(1, Math.Min(AppendCommits, options.Events / batch));
-            options.Log.WriteLine($"append: {commits:N0} commits of {batch} event(s), ours and raw, best of 2");
-            var (ours, baseline) = await Measure.BestOf(2,
-                run => AppendOurs(Path.Combine(options.WorkFolder, $"append-{batch}-{run}.db"), batch, commits, sample),
-                run => RawSqlite.Append(Path.Combine(options.WorkFolder, $"raw-append-{batch}-{run}.db"), batch, commits, sample));
-            results.Add(new BenchmarkResult($"store append, batches of {batch}", ours, "events/s", baseline));
+            var syncName = sync.ToString().ToLowerInvariant();
+            options.Log.WriteLine($"append: {commits:N0} commits of {batch} event(s), sync={syncName}, ours and raw, best of {options.Runs}");
+            var (ours, baseline) = await Measure.BestOf(options.Runs,
+                run => AppendOurs(Path.Combine(options.WorkFolder, $"append-{syncName}-{batch}-{run}.db"), sync, batch, commits, sample),
+                run => RawSqlite.Append(Path.Combine(options.WorkFolder, $"raw-append-{syncName}-{batch}-{run}.db"), sync, batch, commits, sample));
+            results.Add(new BenchmarkResult($"store append, batches of {batch}, sync={syncName}", ours, "events/s", baseline));
         }
 
         var log = Path.Combine(options.WorkFolder, "log.db");
@@ -41,23 +43,23 @@ public sealed class StoreScenario : IBenchmarkScenario
 
         await using (var store = SqliteEventStore.Open(log))
         {
-            options.Log.WriteLine("read $all: warm-up, then best of 3");
+            options.Log.WriteLine($"read $all: warm-up, then best of {options.Runs}");
             await ReadAllOurs(store);
             RawSqlite.ReadAll(log);
-            var (read, readBaseline) = await Measure.BestOf(3, _ => ReadAllOurs(store), _ => RawSqlite.ReadAll(log));
+            var (read, readBaseline) = await Measure.BestOf(options.Runs, _ => ReadAllOurs(store), _ => RawSqlite.ReadAll(log));
             results.Add(new BenchmarkResult($"store read $all ({options.Events:N0} events)", read, "events/s", readBaseline));
 
-            options.Log.WriteLine("subscription catch-up: best of 3");
-            var (catchUp, catchUpBaseline) = await Measure.BestOf(3, _ => CatchUp(store), _ => RawSqlite.ReadAll(log));
+            options.Log.WriteLine($"subscription catch-up: best of {options.Runs}");
+            var (catchUp, catchUpBaseline) = await Measure.BestOf(options.Runs, _ => CatchUp(store), _ => RawSqlite.ReadAll(log));
             results.Add(new BenchmarkResult($"store subscription catch-up ({options.Events:N0} events)", catchUp, "events/s", catchUpBaseline));
         }
 
         return results;
     }
 
-    private static async Task<double> AppendOurs(string path, int batch, int commits, SampleEvent sample)
+    private static async Task<double> AppendOurs(string path, SqliteSyncMode sync, int batch, int commits, SampleEvent sample)
     {
-        await using var store = SqliteEventStore.Open(path);
+        await using var store = SqliteEventStore.Open(path, SqliteStoreOptions.Default with { Sync = sync });
         var events = new EventData[batch];
         var clock = Measure.Start();
         for (var commit = 0; commit < commits; commit++)

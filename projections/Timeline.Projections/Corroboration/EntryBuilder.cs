@@ -1,0 +1,251 @@
+using Timeline.Domain.Dates;
+using Timeline.Projections.Model;
+
+namespace Timeline.Projections.Corroboration;
+
+/// <summary>How a new report relates to an existing entry with the same key.</summary>
+public enum Match
+{
+    /// <summary>A different real-world event.</summary>
+    None,
+    /// <summary>The same event, with a date that agrees: the entry may become more precise.</summary>
+    Agrees,
+    /// <summary>Otherwise the same event, but the date cannot be reconciled: kept, and the entry is disputed.</summary>
+    Disputes,
+}
+
+/// <summary>
+/// The corroboration fold. An entry is a pure function of its sources in log order; a new source joins the
+/// first entry (in creation order) it agrees with, else the first it disputes, else starts an entry.
+/// Because the fold only ever looks at entries of the same key, folding the whole log at once (replay),
+/// batch by batch (live) or only the sources visible at a position (as-of) gives the same entries.
+/// </summary>
+public static class EntryBuilder
+{
+    /// <summary>Days two dates of one report may lie apart and still be the same event told differently (disputed).</summary>
+    public static int DisputeWindowDays(string type) => type switch
+    {
+        "PartyBanned" => 366,
+        "ConferenceHeld" => 14,
+        "InternetOutage" => 2,
+        _ => -1, // statements on different dates are different statements
+    };
+
+    /// <summary>How far from a source's date an entry of the same key can be and still matter to it.</summary>
+    public static int SearchWindowDays(string type) => Math.Max(0, DisputeWindowDays(type));
+
+    public static Match Compare(TimelineEntry entry, EntrySource source)
+    {
+        if (entry.Key != source.Key) return Match.None;
+        if (source.Type == "StatementMade")
+            return entry.Occurred.Overlaps(source.Occurred) && entry.Sources.Any(s => TextOverlaps(s, source)) ? Match.Agrees : Match.None;
+
+        if (source.Type == "ConferenceHeld" && !entry.Sources.Any(s => NamesOverlap(s.Name, source.Name)))
+            return Match.None;
+        if (entry.Occurred.Overlaps(source.Occurred)) return Match.Agrees;
+
+        var window = DisputeWindowDays(source.Type);
+        if (window < 0) return Match.None;
+        var gap = GapInDays(entry.Occurred, source.Occurred);
+        var sameYear = source.Type == "PartyBanned" && entry.Occurred.Year == source.Occurred.Year;
+        return gap <= window || sameYear ? Match.Disputes : Match.None;
+    }
+
+    /// <summary>The entry among <paramref name="candidates"/> (in creation order) that <paramref name="source"/> joins, if any.</summary>
+    public static TimelineEntry? FindHome(IEnumerable<TimelineEntry> candidates, EntrySource source)
+    {
+        TimelineEntry? disputed = null;
+        foreach (var entry in candidates)
+        {
+            var match = Compare(entry, source);
+            if (match == Match.Agrees) return entry;
+            if (match == Match.Disputes) disputed ??= entry;
+        }
+        return disputed;
+    }
+
+    /// <summary>Folds sources (in log order) into entries; the order of the result is creation order.</summary>
+    public static List<TimelineEntry> Cluster(IEnumerable<EntrySource> sourcesInLogOrder)
+    {
+        var entries = new List<TimelineEntry>();
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var source in sourcesInLogOrder)
+        {
+            if (!byKey.TryGetValue(source.Key, out var indexes)) byKey[source.Key] = indexes = [];
+            var home = FindHome(indexes.Select(i => entries[i]), source);
+            if (home is null)
+            {
+                indexes.Add(entries.Count);
+                entries.Add(Build([source]));
+            }
+            else
+            {
+                var at = entries.IndexOf(home);
+                entries[at] = Build([.. home.Sources, source]);
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>Derives an entry from its sources (log order): the first source and every later one that agrees set the date.</summary>
+    public static TimelineEntry Build(IReadOnlyList<EntrySource> sources)
+    {
+        if (sources.Count == 0) throw new ArgumentException("An entry needs at least one source.", nameof(sources));
+        var first = sources[0];
+        if (sources.Count == 1)
+        {
+            // Most entries have one report: the same result as below without the grouping work (replay speed).
+            return new TimelineEntry
+            {
+                Id = first.EventId.ToString("N"),
+                Key = first.Key,
+                Type = first.Type,
+                Country = first.Country,
+                Occurred = first.Occurred,
+                Place = string.IsNullOrEmpty(first.Place) ? null : first.Place,
+                Summary = first.Summary,
+                Actors = DistinctActors(first.Actors),
+                Sources = sources,
+                Corroboration = 1,
+                Disputed = false,
+                Confidence = Math.Round(Math.Clamp(first.Confidence, 0, 1), 3),
+                Cameo = first.Cameo,
+            };
+        }
+        var agreeing = new List<EntrySource> { first };
+        var disputing = new List<EntrySource>();
+        var occurred = first.Occurred;
+        for (var i = 1; i < sources.Count; i++)
+        {
+            if (sources[i].Occurred.Overlaps(occurred))
+            {
+                agreeing.Add(sources[i]);
+                occurred = MostPrecise(agreeing);
+            }
+            else
+            {
+                disputing.Add(sources[i]);
+            }
+        }
+
+        var actors = new List<EntryActor>();
+        foreach (var s in sources)
+            foreach (var a in s.Actors)
+                if (!actors.Exists(x => x.Id == a.Id)) actors.Add(a);
+
+        // Each article counts once, with its most confident report; independent reports make the event likelier.
+        var byArticle = sources.GroupBy(s => s.ArticleId).Select(g => g.Max(s => s.Confidence)).ToList();
+        var doubt = byArticle.Aggregate(1.0, (acc, c) => acc * (1 - Math.Clamp(c, 0, 1)));
+        var confidence = Math.Round(1 - doubt, 3);
+
+        var headline = agreeing.OrderByDescending(s => s.Confidence).First();
+        return new TimelineEntry
+        {
+            Id = first.EventId.ToString("N"),
+            Key = first.Key,
+            Type = first.Type,
+            Country = first.Country,
+            Occurred = occurred,
+            Place = agreeing.Select(s => s.Place).FirstOrDefault(p => !string.IsNullOrEmpty(p)),
+            Summary = headline.Summary,
+            Actors = actors,
+            Sources = sources,
+            Corroboration = byArticle.Count,
+            Disputed = disputing.Count > 0,
+            DisputedDates = disputing.Count == 0
+                ? []
+                : new[] { occurred.ToEdtf() }.Concat(disputing.Select(s => s.Occurred.ToEdtf())).Distinct().ToArray(),
+            Confidence = confidence,
+            Cameo = first.Cameo,
+        };
+    }
+
+    private static IReadOnlyList<EntryActor> DistinctActors(IReadOnlyList<EntryActor> actors)
+    {
+        for (var i = 1; i < actors.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (actors[i].Id == actors[j].Id)
+                    return actors.DistinctBy(a => a.Id).ToList();
+        return actors;
+    }
+
+    /// <summary>
+    /// The narrowest date that agrees with every other agreeing report ("2015" and "late September 2015" → late
+    /// September 2015). Never narrower than a source: a day is never invented.
+    /// </summary>
+    public static HistoricalDate MostPrecise(IReadOnlyList<EntrySource> agreeing)
+    {
+        HistoricalDate? best = null;
+        foreach (var candidate in agreeing.Select(s => s.Occurred).OrderBy(d => d.SpanInDays).ThenBy(d => d.IsApproximate))
+        {
+            if (agreeing.All(s => s.Occurred.Overlaps(candidate)))
+            {
+                best = candidate;
+                break;
+            }
+        }
+        return best ?? agreeing[0].Occurred;
+    }
+
+    private static int GapInDays(HistoricalDate a, HistoricalDate b)
+    {
+        if (a.Overlaps(b)) return 0;
+        return a.UpperBound < b.LowerBound
+            ? b.LowerBound.DayNumber - a.UpperBound.DayNumber
+            : a.LowerBound.DayNumber - b.UpperBound.DayNumber;
+    }
+
+    /// <summary>Two reports of statements are one statement when their quoted words (or gists) largely overlap.</summary>
+    public static bool TextOverlaps(EntrySource a, EntrySource b)
+    {
+        var wa = Words(a);
+        var wb = Words(b);
+        if (wa.Count == 0 || wb.Count == 0) return wa.Count == 0 && wb.Count == 0;
+        var shared = wa.Count(wb.Contains);
+        return shared * 2 >= Math.Min(wa.Count, wb.Count);
+    }
+
+    private static bool NamesOverlap(string? a, string? b)
+    {
+        if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b)) return true;
+        var wa = Tokenize(a);
+        var wb = Tokenize(b);
+        if (wa.Count == 0 || wb.Count == 0) return true;
+        return wa.Overlaps(wb);
+    }
+
+    private static HashSet<string> Words(EntrySource s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var q in s.Quotes) set.UnionWith(Tokenize(q));
+        if (s.Gist is { } gist) set.UnionWith(Tokenize(gist));
+        return set;
+    }
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "that", "this", "with", "from", "are", "was", "were", "has", "have", "had", "not", "but",
+        "its", "his", "her", "their", "they", "will", "would", "been", "which", "who", "about", "into", "our", "all",
+    };
+
+    private static HashSet<string> Tokenize(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (letter && start < 0) start = i;
+            if (!letter && start >= 0)
+            {
+                if (i - start >= 3)
+                {
+                    var word = text[start..i].ToLowerInvariant();
+                    if (!StopWords.Contains(word)) set.Add(word);
+                }
+                start = -1;
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Timeline.Projections;
+
+/// <summary>
+/// The projections and their versions. Bump a version when its fold or merge rule changes: the next start
+/// sees that the live read model was built by another version and rebuilds it beside the old one.
+/// </summary>
+/// <remarks>
+/// The three projections share one corroboration step (entries are what both timelines list, and the directory
+/// counts the same events), so they are built and swapped together as one read-model generation: replaying one
+/// of them replays the generation that holds all three, which keeps them consistent with each other.
+/// </remarks>
+public static class ProjectionCatalog
+{
+    public const string ActorTimeline = "ActorTimeline";
+    public const string CountryTimeline = "CountryTimeline";
+    public const string ActorDirectory = "ActorDirectory";
+
+    public static IReadOnlyDictionary<string, int> CurrentVersions { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal)
+    {
+        [ActorTimeline] = 1,
+        [CountryTimeline] = 1,
+        [ActorDirectory] = 1,
+    };
+
+    public static IReadOnlyList<string> Names { get; } = CurrentVersions.Keys.ToArray();
+
+    /// <summary>Accepts a projection name in any case; null when unknown.</summary>
+    public static string? Normalize(string name) =>
+        Names.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Knobs of the runner; the defaults suit both the CLI and the server.</summary>
+public sealed record ProjectionOptions
+{
+    /// <summary>Projection versions this process builds; tests pass other versions to see a rebuild.</summary>
+    public IReadOnlyDictionary<string, int> Versions { get; init; } = ProjectionCatalog.CurrentVersions;
+    /// <summary>Events per read-model transaction while catching up or replaying.</summary>
+    public int BatchSize { get; init; } = 8192;
+    /// <summary>Live events are committed at least this often…</summary>
+    public TimeSpan LiveBufferTime { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>…or when this many have arrived.</summary>
+    public int LiveBufferCount { get; init; } = 512;
+}

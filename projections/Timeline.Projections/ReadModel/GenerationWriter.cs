@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Timeline.Domain.Events;
+using Timeline.Domain.Serialization;
+using Timeline.EventStore;
+using Timeline.Projections.Corroboration;
+using Timeline.Projections.ActorDirectory;
+using Timeline.Projections.Model;
+using Timeline.Projections.Routing;
+
+namespace Timeline.Projections.ReadModel;
+
+/// <summary>An event of the log as the projections see it; <see cref="Event"/> is null for events they ignore.</summary>
+public readonly record struct LoggedEvent(LogPosition Position, Guid EventId, DateTimeOffset Created, IDomainEvent? Event);
+
+/// <summary>What applying a batch did.</summary>
+public abstract record BatchOutcome
+{
+    private BatchOutcome() { }
+    /// <summary>Committed; the generation's checkpoint is now <paramref name="Checkpoint"/>.</summary>
+    public sealed record Applied(LogPosition Checkpoint, int EventsApplied) : BatchOutcome;
+    /// <summary>
+    /// The generation's checkpoint is behind what this runner has already read (a replay swapped in a generation
+    /// built up to an earlier position): nothing was written; read again after <paramref name="Checkpoint"/>.
+    /// </summary>
+    public sealed record Behind(LogPosition? Checkpoint) : BatchOutcome;
+}
+
+/// <summary>
+/// Applies batches of events to one generation: the routing step and the folds run over an in-memory working
+/// set loaded for the batch, and every change plus the new checkpoint is written in ONE transaction. A crash
+/// before the commit leaves the old checkpoint and none of the changes; events at or before the stored checkpoint
+/// are skipped, so applying a batch twice (a retry, or a second process) changes nothing.
+/// </summary>
+public sealed class GenerationWriter(ArticleArrivals arrivals)
+{
+    /// <param name="target">The generation to write, or null for whichever is current when the transaction starts.</param>
+    /// <param name="readAfter">The position the caller read from (exclusive); null when it read from the start.</param>
+    public BatchOutcome Apply(SqliteConnection connection, string? target, LogPosition? readAfter, IReadOnlyList<LoggedEvent> batch)
+    {
+        using var tx = ReadModelDatabase.BeginWrite(connection);
+        var g = target ?? ReadModelDatabase.Current(connection, tx)
+            ?? throw new InvalidOperationException("The read model has no current generation.");
+        var info = ReadModelDatabase.ReadInfo(connection, tx, g);
+        var checkpoint = info.Checkpoint;
+        if (IsBefore(checkpoint, readAfter)) return new BatchOutcome.Behind(checkpoint);
+
+        var fresh = new List<LoggedEvent>(batch.Count);
+        foreach (var e in batch)
+            if (checkpoint is null || e.Position > checkpoint.Value) fresh.Add(e);
+        if (fresh.Count == 0)
+        {
+            tx.Commit();
+            return new BatchOutcome.Applied(checkpoint ?? batch[^1].Position, 0);
+        }
+
+        var work = new Batch(connection, tx, g, arrivals);
+        work.Run(fresh);
+
+        var last = fresh[^1];
+        if (info.FirstEventId is null)
+        {
+            // The store was empty when the generation was made: its identity is its first event.
+            var first = fresh[0];
+            if (checkpoint is null)
+            {
+                ReadModelDatabase.SetMeta(connection, tx, g, "first_event", first.EventId.ToString());
+                ReadModelDatabase.SetMeta(connection, tx, g, "first_position", first.Position.ToString());
+            }
+        }
+        ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint", last.Position.ToString());
+        ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint_event", last.EventId.ToString());
+        ReadModelDatabase.SetMeta(connection, tx, g, "events_processed",
+            (info.EventsProcessed + fresh.Count).ToString(CultureInfo.InvariantCulture));
+        tx.Commit();
+        return new BatchOutcome.Applied(last.Position, fresh.Count);
+    }
+
+    private static bool IsBefore(LogPosition? checkpoint, LogPosition? readAfter) =>
+        readAfter is { } after && (checkpoint is null || checkpoint.Value < after);
+
+    /// <summary>The working set of one batch.</summary>
+    private sealed class Batch(SqliteConnection c, SqliteTransaction tx, string g, ArticleArrivals arrivals)
+    {
+        private readonly Dictionary<string, List<TimelineEntry>> _entriesByKey = new(StringComparer.Ordinal);
+        /// <summary>Row ids of the entries that are already stored, by entry id.</summary>
+        private readonly Dictionary<string, long> _rowIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TimelineEntry> _changedEntries = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Actor, string Entry)> _actorEntries = [];
+        private readonly Dictionary<string, DirectoryActor?> _directory = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _changedActors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _newNames = new(StringComparer.Ordinal);
+        private readonly List<(string Article, ulong Position, long IngestedAt)> _articles = [];
+
+        public void Run(List<LoggedEvent> events)
+        {
+            var timeline = new List<(TimelineEvent Event, LoggedEvent Logged)>(events.Count);
+            foreach (var e in events)
+            {
+                if (e.Event is ArticleIngested a)
+                {
+                    var ingested = a.IngestedAt.ToUnixTimeMilliseconds();
+                    arrivals.Remember(a.ArticleId.Value, new Arrival(e.Position.Commit, ingested));
+                    _articles.Add((a.ArticleId.Value, e.Position.Commit, ingested));
+                }
+                else if (e.Event is TimelineEvent t)
+                {
+                    timeline.Add((t, e));
+                }
+            }
+            if (timeline.Count == 0)
+            {
+                WriteArticles();
+                return;
+            }
+
+            LoadArrivals(timeline);
+            var sources = new List<(TimelineEvent Event, EntrySource Source)>(timeline.Count);
+            foreach (var (e, logged) in timeline)
+            {
+                var ingestedAt = arrivals.TryGet(e.Source.ArticleId.Value, out var arrival)
+                    ? arrival.IngestedAtMs
+                    : logged.Created.ToUnixTimeMilliseconds();
+                sources.Add((e, EventRouting.ToSource(e, new Arrival(logged.Position.Commit, ingestedAt))));
+            }
+
+            LoadCandidates(sources.Select(s => s.Source));
+            LoadDirectory(sources.SelectMany(s => s.Source.Actors.Select(a => a.Id)));
+
+            foreach (var (e, source) in sources)
+            {
+                var entry = Fold(source);
+                foreach (var actor in EventRouting.ActorsOf(e)) _actorEntries.Add((actor.Value, entry.Id));
+                foreach (var actor in source.Actors)
+                {
+                    var before = _directory.GetValueOrDefault(actor.Id);
+                    if (before is null || !before.Names.ContainsKey(actor.Name))
+                    {
+                        if (!_newNames.TryGetValue(actor.Id, out var added)) _newNames[actor.Id] = added = new HashSet<string>(StringComparer.Ordinal);
+                        added.Add(actor.Name);
+                    }
+                    _directory[actor.Id] = ActorDirectoryFold.Apply(before, actor, source.Occurred);
+                    _changedActors.Add(actor.Id);
+                }
+            }
+
+            WriteArticles();
+            WriteEntries();
+            WriteActorEntries();
+            WriteDirectory();
+        }
+
+        private TimelineEntry Fold(EntrySource source)
+        {
+            if (!_entriesByKey.TryGetValue(source.Key, out var candidates)) _entriesByKey[source.Key] = candidates = [];
+            var home = EntryBuilder.FindHome(candidates, source);
+            TimelineEntry entry;
+            if (home is null)
+            {
+                entry = EntryBuilder.Build([source]);
+                candidates.Add(entry);
+            }
+            else
+            {
+                entry = EntryBuilder.Build([.. home.Sources, source]);
+                candidates[candidates.IndexOf(home)] = entry;
+            }
+            _changedEntries[entry.Id] = entry;
+            return entry;
+        }
+
+        private void LoadArrivals(List<(TimelineEvent Event, LoggedEvent Logged)> timeline)
+        {
+            var missing = timeline.Select(t => t.Event.Source.ArticleId.Value).Where(id => !arrivals.TryGet(id, out _)).Distinct().ToList();
+            if (missing.Count == 0) return;
+            using var cmd = Prepare($"SELECT position, ingested_at FROM {g}_articles WHERE article_id = $id", "$id");
+            foreach (var id in missing)
+            {
+                cmd.Parameters[0].Value = id;
+                using var reader = cmd.ExecuteReader();
+                if (reader.Read()) arrivals.Remember(id, new Arrival((ulong)reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        /// <summary>Loads the stored entries each new source could join (same key, near dates), one indexed lookup per key.</summary>
+        private void LoadCandidates(IEnumerable<EntrySource> sources)
+        {
+            var windows = new Dictionary<string, (int Lo, int Hi)>(StringComparer.Ordinal);
+            foreach (var s in sources)
+            {
+                var w = EntryBuilder.SearchWindowDays(s.Type);
+                var lo = s.Occurred.LowerBound.DayNumber - w;
+                var hi = s.Occurred.UpperBound.DayNumber + w;
+                windows[s.Key] = windows.TryGetValue(s.Key, out var known) ? (Math.Min(lo, known.Lo), Math.Max(hi, known.Hi)) : (lo, hi);
+            }
+            using var cmd = Prepare($"SELECT rowid, key, data FROM {g}_entries WHERE kh = $kh AND slo <= $hi AND shi >= $lo ORDER BY fp",
+                "$kh", "$lo", "$hi");
+            foreach (var (key, (lo, hi)) in windows)
+            {
+                cmd.Parameters[0].Value = ReadModelDatabase.KeyHash(key);
+                cmd.Parameters[1].Value = lo;
+                cmd.Parameters[2].Value = hi;
+                using var reader = cmd.ExecuteReader();
+                List<TimelineEntry>? list = null;
+                while (reader.Read())
+                {
+                    if (reader.GetString(1) != key) continue;
+                    if (list is null && !_entriesByKey.TryGetValue(key, out list)) _entriesByKey[key] = list = [];
+                    var entry = EntryJson.Deserialize(reader.GetString(2));
+                    _rowIds[entry.Id] = reader.GetInt64(0);
+                    list.Add(entry);
+                }
+            }
+        }
+
+        private void LoadDirectory(IEnumerable<string> actorIds)
+        {
+            using var cmd = Prepare($"SELECT data FROM {g}_actors WHERE actor_id = $id", "$id");
+            foreach (var id in actorIds)
+            {
+                if (_directory.ContainsKey(id)) continue;
+                cmd.Parameters[0].Value = id;
+                var data = cmd.ExecuteScalar() as string;
+                _directory[id] = data is null ? null : EntryJson.DeserializeActor(data);
+            }
+        }
+
+        private void WriteArticles()
+        {
+            if (_articles.Count == 0) return;
+            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at) VALUES ($a, $p, $t)", "$a", "$p", "$t");
+            foreach (var (article, position, ingested) in _articles)
+            {
+                cmd.Parameters[0].Value = article;
+                cmd.Parameters[1].Value = (long)position;
+                cmd.Parameters[2].Value = ingested;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        private void WriteEntries()
+        {
+            using var insert = Prepare($"""
+                INSERT INTO {g}_entries(entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
+                VALUES ($id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data) RETURNING rowid
+                """, "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
+            using var update = Prepare($"""
+                UPDATE {g}_entries SET lo = $lo, hi = $hi, ap = $ap, pr = $pr, fp = $fp, fi = $fi, slo = $slo, shi = $shi, data = $data
+                WHERE rowid = $row
+                """, "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data", "$row");
+            foreach (var entry in _changedEntries.Values)
+            {
+                long firstIngested = long.MaxValue;
+                int spanLo = int.MaxValue, spanHi = int.MinValue;
+                foreach (var s in entry.Sources)
+                {
+                    firstIngested = Math.Min(firstIngested, s.IngestedAtMs);
+                    spanLo = Math.Min(spanLo, s.Occurred.LowerBound.DayNumber);
+                    spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
+                }
+                var known = _rowIds.TryGetValue(entry.Id, out var rowId);
+                var p = known ? update.Parameters : insert.Parameters;
+                var at = 0;
+                if (!known)
+                {
+                    p[at++].Value = entry.Id;
+                    p[at++].Value = ReadModelDatabase.KeyHash(entry.Key);
+                    p[at++].Value = entry.Key;
+                    p[at++].Value = entry.Type;
+                    p[at++].Value = entry.Country;
+                }
+                p[at++].Value = entry.Occurred.LowerBound.DayNumber;
+                p[at++].Value = entry.Occurred.UpperBound.DayNumber;
+                p[at++].Value = entry.Occurred.IsApproximate ? 1 : 0;
+                p[at++].Value = (int)entry.Occurred.Precision;
+                p[at++].Value = (long)entry.FirstPosition;
+                p[at++].Value = firstIngested;
+                p[at++].Value = spanLo;
+                p[at++].Value = spanHi;
+                p[at++].Value = EntryJson.Serialize(entry);
+                if (known)
+                {
+                    p[at].Value = rowId;
+                    update.ExecuteNonQuery();
+                }
+                else
+                {
+                    _rowIds[entry.Id] = (long)insert.ExecuteScalar()!;
+                }
+            }
+        }
+
+        private void WriteActorEntries()
+        {
+            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES ($a, $e)", "$a", "$e");
+            foreach (var (actor, entry) in _actorEntries)
+            {
+                cmd.Parameters[0].Value = actor;
+                cmd.Parameters[1].Value = _rowIds[entry];
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        private void WriteDirectory()
+        {
+            using var actors = Prepare($"INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data) VALUES ($id, $name, $kind, $count, $data)",
+                "$id", "$name", "$kind", "$count", "$data");
+            using var names = Prepare($"INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) VALUES ($k, $id)", "$k", "$id");
+            foreach (var id in _changedActors)
+            {
+                var actor = _directory[id]!;
+                actors.Parameters[0].Value = actor.Id;
+                actors.Parameters[1].Value = actor.Name;
+                actors.Parameters[2].Value = actor.Kind;
+                actors.Parameters[3].Value = actor.EventCount;
+                actors.Parameters[4].Value = EntryJson.Serialize(actor);
+                actors.ExecuteNonQuery();
+                if (!_newNames.TryGetValue(id, out var newNames)) continue;
+                foreach (var name in newNames)
+                    foreach (var key in ActorDirectoryFold.LookupKeys(actor.Id, name).Distinct(StringComparer.Ordinal))
+                    {
+                        if (key.Length == 0) continue;
+                        names.Parameters[0].Value = key;
+                        names.Parameters[1].Value = actor.Id;
+                        names.ExecuteNonQuery();
+                    }
+            }
+        }
+
+        private SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            foreach (var name in parameters) cmd.Parameters.Add(new SqliteParameter(name, null));
+            cmd.Prepare();
+            return cmd;
+        }
+    }
+}
+
+/// <summary>When each article arrived (its <c>ArticleIngested</c>): immutable facts of the log, so safe to cache.</summary>
+public sealed class ArticleArrivals
+{
+    private const int Capacity = 50_000;
+    private readonly Dictionary<string, Arrival> _known = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    public void Remember(string articleId, Arrival arrival)
+    {
+        lock (_gate)
+        {
+            // Articles' events follow their ArticleIngested closely; a simple reset bounds memory on huge logs.
+            if (_known.Count >= Capacity) _known.Clear();
+            _known[articleId] = arrival;
+        }
+    }
+
+    public bool TryGet(string articleId, out Arrival arrival)
+    {
+        lock (_gate) return _known.TryGetValue(articleId, out arrival);
+    }
+}

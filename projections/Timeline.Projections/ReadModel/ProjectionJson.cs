@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Timeline.Domain.Dates;
+using Timeline.Projections.ActorDirectory;
+using Timeline.Projections.Model;
+
+namespace Timeline.Projections.ReadModel;
+
+/// <summary>
+/// The stored JSON of read-model rows, source-generated: replay writes one entry per event and queries read a page
+/// of them, so (de)serialization speed is replay and query speed. Dates are EDTF strings, as in stored events.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(EdtfConverter)])]
+[JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(DirectoryActor))]
+internal sealed partial class ProjectionJsonContext : JsonSerializerContext;
+
+internal sealed class EdtfConverter : JsonConverter<HistoricalDate>
+{
+    public override HistoricalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        HistoricalDate.TryParseEdtf(reader.GetString(), out var date, out var error) ? date : throw new JsonException(error);
+
+    public override void Write(Utf8JsonWriter writer, HistoricalDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToEdtf());
+}
+
+/// <summary>The stored JSON of entries and directory rows.</summary>
+public static class EntryJson
+{
+    private static readonly ProjectionJsonContext Context = new(new JsonSerializerOptions(ProjectionJsonContext.Default.Options)
+    {
+        // Evidence sentences are multilingual: keep them readable in the read model.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static string Serialize(TimelineEntry entry) => JsonSerializer.Serialize(entry, Context.TimelineEntry);
+
+    public static TimelineEntry Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, Context.TimelineEntry) ?? throw new JsonException("An entry's stored JSON is null.");
+
+    public static string Serialize(DirectoryActor actor) => JsonSerializer.Serialize(actor, Context.DirectoryActor);
+
+    public static DirectoryActor DeserializeActor(string json) =>
+        JsonSerializer.Deserialize(json, Context.DirectoryActor) ?? throw new JsonException("An actor's stored JSON is null.");
+}

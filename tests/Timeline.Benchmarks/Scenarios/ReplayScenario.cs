@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Timeline.Application;
+using Timeline.Application.Projections;
+using Timeline.Application.Timelines;
+using Timeline.Benchmarks.Harness;
+using Timeline.EventStore;
+using Timeline.EventStore.Sqlite;
+using Timeline.Projections.Runner;
+
+namespace Timeline.Benchmarks.Scenarios;
+
+/// <summary>
+/// Rebuilding all projections from a SQLite log of realistic events, end to end (read, decode, route, fold,
+/// write read model + checkpoint), against reading <c>$all</c> raw in the same run; peak RSS during the replay;
+/// and GetActorTimeline latency for an actor with 1,000 entries, in process through MediatR.
+/// </summary>
+public sealed class ReplayScenario : IBenchmarkScenario
+{
+    public string Name => "replay";
+    public string Description => "rebuild all projections from the log (events/s vs raw read $all), peak RSS, GetActorTimeline p99 (1,000 entries)";
+
+    public async Task<IReadOnlyList<BenchmarkResult>> Run(BenchmarkOptions options)
+    {
+        var results = new List<BenchmarkResult>();
+        var log = Path.Combine(options.WorkFolder, "timeline.db");
+        options.Log.WriteLine($"filling a log of {options.Events:N0} realistic events");
+        await using (var fill = SqliteEventStore.Open(log)) await ReplayWorkload.Fill(fill, options.Events);
+
+        await using var store = SqliteEventStore.Open(log);
+        var data = Path.Combine(options.WorkFolder, "data");
+        var services = new ServiceCollection();
+        services.AddSingleton<IEventStore>(store);
+        services.AddTimelineMediator();
+        services.AddTimelineProjections(data);
+        await using var provider = services.BuildServiceProvider();
+        var runner = provider.GetRequiredService<ProjectionRunner>();
+
+        options.Log.WriteLine("raw read $all (warm-up, then measured), then a full replay");
+        await RawRead(store);
+        var raw = await RawRead(store);
+        using var rss = new PeakRss();
+        var clock = Measure.Start();
+        var outcome = await runner.Replay();
+        var replayRate = outcome.EventsProcessed / clock.Elapsed.TotalSeconds;
+        var peakMb = rss.Stop() / 1024.0 / 1024.0;
+        options.Log.WriteLine($"replayed {outcome.EventsProcessed:N0} events in {clock.Elapsed.TotalSeconds:0.0} s; peak RSS {peakMb:N0} MB");
+        results.Add(new BenchmarkResult($"replay all projections ({outcome.EventsProcessed:N0} events) vs raw read $all", replayRate, "events/s", raw));
+        results.Add(new BenchmarkResult("replay peak RSS (lower is better; baseline = 500 MB budget)", peakMb, "MB", 500));
+
+        var mediator = provider.GetRequiredService<IMediator>();
+        foreach (var pageSize in new[] { 100, 1000 })
+        {
+            var request = new GetActorTimeline(ReplayWorkload.HotActor, new TimelineFilter { PageSize = pageSize });
+            var first = await mediator.Send(request);
+            if (first.TotalEntries != ReplayWorkload.HotEntries)
+                throw new InvalidOperationException($"The hot actor has {first.TotalEntries} entries, not {ReplayWorkload.HotEntries}.");
+            for (var i = 0; i < 50; i++) await mediator.Send(request);
+            var latencies = new List<double>();
+            for (var i = 0; i < 1000; i++)
+            {
+                var t = Stopwatch.StartNew();
+                await mediator.Send(request);
+                latencies.Add(t.Elapsed.TotalMilliseconds);
+            }
+            latencies.Sort();
+            var p99 = latencies[(int)(latencies.Count * 0.99) - 1];
+            options.Log.WriteLine($"GetActorTimeline page {pageSize}: p50 {latencies[latencies.Count / 2]:0.00} ms, p99 {p99:0.00} ms");
+            results.Add(new BenchmarkResult($"GetActorTimeline p99, 1,000 entries, page of {pageSize} (lower is better; baseline = 5 ms budget)", p99, "ms", 5));
+        }
+        return results;
+    }
+
+    private static async Task<double> RawRead(IEventStore store)
+    {
+        var clock = Measure.Start();
+        long count = 0, bytes = 0;
+        await foreach (var e in store.ReadAll(ReadDirection.Forwards, LogPosition.Start))
+        {
+            count++;
+            bytes += e.Data.Length;
+        }
+        return bytes > 0 ? Measure.Rate(count, clock) : throw new InvalidOperationException("Read events without data.");
+    }
+
+    /// <summary>Samples the process's resident set every 20 ms and keeps the largest.</summary>
+    private sealed class PeakRss : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public PeakRss()
+        {
+            _peak = Environment.WorkingSet;
+            _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 20);
+        }
+
+        public long Stop()
+        {
+            _timer.Dispose();
+            return Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet);
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+}

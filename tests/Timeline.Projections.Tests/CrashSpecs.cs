@@ -1,0 +1,109 @@
+using Timeline.EventStore;
+using Timeline.EventStore.Sqlite;
+using Timeline.Projections.ReadModel;
+using Timeline.Projections.Tests.Support;
+
+namespace Timeline.Projections.Tests;
+
+/// <summary>A SQLite event store with a few thousand events, written once for the crash tests.</summary>
+public sealed class CrashLog : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public string StorePath => Path.Combine(_folder.Path, "timeline.db");
+    public LogPosition Head { get; private set; }
+    public string ReferenceSnapshot { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await using var store = SqliteEventStore.Open(StorePath);
+        Head = await SampleLog.AppendAll(store, SampleLog.Articles(900, seed: 7));
+        await using var reference = new ProjectionHarness(Path.Combine(_folder.Path, "reference"), store);
+        await reference.CatchUp();
+        ReferenceSnapshot = await reference.Snapshot();
+    }
+
+    public Task DisposeAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class a_cli_killed_while_it_projects : IClassFixture<CrashLog>
+{
+    private readonly CrashLog _log;
+
+    public a_cli_killed_while_it_projects(CrashLog log) => _log = log;
+
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.6)]
+    public async Task restarts_from_its_checkpoint_to_the_same_read_model_without_duplicates(double killAt)
+    {
+        // Given a query command catching the read model up in small transactions
+        using var data = new TempFolder();
+        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 10, "actors", "--format", "json"))
+        {
+            // When it is killed with SIGKILL part way through the log
+            await child.WaitForCheckpoint(Path.Combine(data.Path, ReadModelDatabase.FileName), "current",
+                (ulong)(_log.Head.Commit * killAt), TimeSpan.FromSeconds(60));
+            child.Kill();
+        }
+
+        // Then the next start resumes from the committed checkpoint and ends with exactly the reference read model
+        await using var store = SqliteEventStore.Open(_log.StorePath);
+        await using var restarted = new ProjectionHarness(data.Path, store);
+        var status = await restarted.Runner.Status();
+        Assert.All(status, s => Assert.Equal("behind", s.State));
+        await restarted.CatchUp();
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+    }
+}
+
+public sealed class a_replay_killed_half_way : IClassFixture<CrashLog>
+{
+    private readonly CrashLog _log;
+
+    public a_replay_killed_half_way(CrashLog log) => _log = log;
+
+    [Fact]
+    public async Task keeps_serving_the_old_read_model_and_resumes_on_the_next_start()
+    {
+        // Given a built read model
+        using var data = new TempFolder();
+        string replaying;
+        await using (var store = SqliteEventStore.Open(_log.StorePath))
+        await using (var first = new ProjectionHarness(data.Path, store))
+            await first.CatchUp();
+
+        // When `timeline replay` is killed with SIGKILL half way through the rebuild
+        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 10, "replay"))
+        {
+            await child.WaitForCheckpoint(Path.Combine(data.Path, ReadModelDatabase.FileName), "replaying",
+                _log.Head.Commit / 2, TimeSpan.FromSeconds(60));
+            child.Kill();
+        }
+
+        await using var reopened = SqliteEventStore.Open(_log.StorePath);
+        await using var restarted = new ProjectionHarness(data.Path, reopened);
+        using (var c = restarted.Database.Open())
+        {
+            replaying = ReadModelDatabase.Replaying(c, null)!;
+            Assert.NotNull(replaying);
+            var info = ReadModelDatabase.ReadInfo(c, null, replaying);
+            Assert.InRange(info.Checkpoint!.Value.Commit, _log.Head.Commit / 2, _log.Head.Commit - 1);
+        }
+        // Then queries still get the whole old read model
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+
+        // And the next start finishes that same replay from its own checkpoint, and swaps it in
+        await restarted.CatchUp();
+        using (var c = restarted.Database.Open())
+        {
+            Assert.Equal(replaying, ReadModelDatabase.Current(c, null));
+            Assert.Null(ReadModelDatabase.Replaying(c, null));
+        }
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+    }
+}
