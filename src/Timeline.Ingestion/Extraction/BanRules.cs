@@ -40,6 +40,8 @@ public sealed class BanRules(Lexicon lexicon)
                 if (view.CueBefore(_negation, trigger, 6) || view.CueBefore(_irrealis, trigger, 6) || view.CueBefore(_denial, trigger, 8)) continue;
                 // "posts claimed on Tuesday that the commission had also dissolved …": hedged reports anywhere before the verb.
                 if (view.CueBefore(_hedges, trigger, 25, stopAtClause: false)) continue;
+                // "politicians banned from politics": a ban of persons, not of an organization.
+                if (trigger + 1 < view.Tokens.Length && view.Tokens[trigger + 1].Is("from")) continue;
                 // A designation verb needs its designation after it ("designated … as terrorist organisations"), not
                 // somewhere else in the sentence ("which ruled the region until November").
                 if (!_banVerbs.Contains(view.Tokens[trigger].Text) && !DesignationFollows(view, trigger)) continue;
@@ -48,6 +50,8 @@ public sealed class BanRules(Lexicon lexicon)
                 var parties = PartiesOf(article, view, trigger, authority);
                 if (parties.Count == 0) continue;
                 var triggerDate = view.DateFor(trigger);
+                // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
+                if (triggerDate is not null && view.InOtherClause(trigger, view.TokenAt(triggerDate.Start))) triggerDate = null;
                 foreach (var (party, at) in parties)
                 {
                     // "the Socialist Reich Party in 1952 and the KPD in 1956": a date right after a party is that party's.
@@ -178,7 +182,7 @@ public sealed class BanRules(Lexicon lexicon)
             .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
         if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)))
         {
-            if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return named;
+            if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return [.. named, .. KnownAs(article, view, trigger)];
             return [.. named, .. UnknownNameAfter(article, view, trigger)];
         }
         if (pronoun >= 0 && article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) is { } last) return [(last, pronoun)];
@@ -202,6 +206,15 @@ public sealed class BanRules(Lexicon lexicon)
             var party = article.Names.All.FirstOrDefault(a => a.Name == name) ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
             return [(party, i)];
         }
+        return [];
+    }
+
+    /// <summary>"… and the armed group known as OLF-Shene": a further name the ban lists that the gazetteer does not know.</summary>
+    private List<(ArticleActor Party, int At)> KnownAs(ArticleContext article, SentenceView view, int trigger)
+    {
+        for (var i = trigger + 2; i + 1 < view.Tokens.Length; i++)
+            if (view.Tokens[i].Is("as") && (view.Tokens[i - 1].Is("known") || view.Tokens[i - 1].Is("called")) && !view.Quoted[i])
+                return UnknownNameAfter(article, view, i);
         return [];
     }
 

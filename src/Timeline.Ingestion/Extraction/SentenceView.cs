@@ -131,7 +131,7 @@ public sealed class SentenceView
     /// True when a relative clause opens between the trigger and the date ("dissolved Samidoun, a network that celebrated the
     /// October 7 attack"; "a chapter that began in 1988"): that date belongs to the clause, not to the trigger.
     /// </summary>
-    private bool InOtherClause(int trigger, int at)
+    public bool InOtherClause(int trigger, int at)
     {
         var (from, to) = trigger < at ? (trigger + 1, at) : (at + 1, trigger);
         for (var k = from; k < to && k < Tokens.Length; k++)
