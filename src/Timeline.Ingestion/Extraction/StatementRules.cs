@@ -23,6 +23,7 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _designationVerbs = lexicon["designation-verbs"];
     private readonly WordSet _designations = lexicon["designations"];
     private readonly WordSet _outageVerbs = lexicon["outage-verbs"];
+    private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
 
@@ -132,6 +133,15 @@ public sealed class StatementRules(Lexicon lexicon)
                 return who is null ? null : (who, true);
             }
         }
+        // "the party said", "the association said": the party or organisation named last.
+        if (verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text) && !view.Quoted[verb - 1]
+            && verb + 2 < view.Tokens.Length   // ", the party said." at the end attributes a fact; a position follows the verb
+            && article.LastMentioned(view.Index, verb - 2, ActorKind.Party, ActorKind.Organization) is { } named)
+            return (named, true);
+        // "On Monday evening the United States said": a country taking a position through its government.
+        if (verb >= 1 && view.Actors.FirstOrDefault(a => a.TokenEnd == verb && a.Actor.Kind == ActorKind.Country && !view.Quoted[a.TokenStart]) is { Actor: not null } state
+            && !IsModifier(view, state.TokenStart))
+            return (state.Actor, false);
         // "The information ministry, still loyal to Hamdok, said": the head of an apposition that ends right before the verb.
         if (verb >= 1 && view.Tokens[verb - 1].Text is "," or "—")
         {
@@ -251,7 +261,8 @@ public sealed class StatementRules(Lexicon lexicon)
         foreach (var p in view.Places)
         {
             if (!p.IsCity || p.TokenStart == 0 || !view.Tokens[p.TokenStart - 1].Is("in") || view.Quoted[p.TokenStart]) continue;
-            if (p.TokenStart < verb) return p;
+            // "In Moscow, X said" places the saying; "X, an official living in exile in Istanbul, said" only places the speaker.
+            if (p.TokenStart < verb) return p.TokenStart == 1 || !Enumerable.Range(p.TokenEnd, verb - p.TokenEnd).Any(k => view.Tokens[k].Text == ",") ? p : null;
             var content = Enumerable.Range(verb + 1, Math.Max(0, p.TokenStart - verb - 1)).Any(k => view.Tokens[k].Text is "that" or "“" or "\"" or ",");
             if (!content && p.TokenStart - verb <= 5) return p;
         }
@@ -262,9 +273,12 @@ public sealed class StatementRules(Lexicon lexicon)
     private static bool IsSayingDate(SentenceView view, DateMention d, int verb)
     {
         var at = view.TokenAt(d.Start);
-        if (at < verb) return true;
+        // Before the verb: an opening adverbial ("On Monday, X said"), or in the speaker's own clause; not in an earlier
+        // clause of the sentence ("… seats in 2020, but the party said").
+        if (at < verb) return at <= 3 || !Enumerable.Range(at, verb - at).Any(k => !view.Quoted[k] && view.Tokens[k].Text is ";" or "but" or "while" or "whereas");
+        // A closed quotation in between ("dismissed the event as a “gathering of traitors” on Friday") does not open the content.
         for (var k = verb + 1; k < at; k++)
-            if (view.Tokens[k].Text is "that" or "“" or "\"" or "," or "he" or "she" or "it" or "they") return false;
+            if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
         return at - verb <= 10;
     }
 
