@@ -199,7 +199,11 @@ public sealed class StatementRules(Lexicon lexicon)
             if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
         for (var k = m.TokenEnd; k < verb; k++)
             if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
-        if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to");
+        // ", the party said." closing a sentence: a definite description cited as the source of a fact.
+        if (m.IsPronoun && m.Actor.Kind != ActorKind.Person && verb + 2 >= view.Tokens.Length) return false;
+        // "condemned the Hamas attack but warned": a name after an earlier verb of the clause is its object.
+        if (Enumerable.Range(view.ClauseStart(m.TokenStart), m.TokenStart - view.ClauseStart(m.TokenStart)).Any(k => _speech.Contains(view.Tokens[k].Text) && !view.Quoted[k])) return false;
+        if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to" or "but");
         return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
     }
 
