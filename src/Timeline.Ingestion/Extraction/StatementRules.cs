@@ -45,6 +45,8 @@ public sealed class StatementRules(Lexicon lexicon)
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
                 if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
+                // "…, the party said." closing a sentence: a definite description cited as the source of a fact.
+                if (speaker.Value.Actor.Kind != ActorKind.Person && (verb + 1 >= view.Tokens.Length || view.Tokens[verb + 1].Text is "," or "." or ";") && verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text)) continue;
                 // "rejected an application" is an act; a person rejecting or denying something is a statement.
                 if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person) continue;
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
@@ -283,7 +285,7 @@ public sealed class StatementRules(Lexicon lexicon)
         // A closed quotation in between ("dismissed the event as a “gathering of traitors” on Friday") does not open the content.
         for (var k = verb + 1; k < at; k++)
             if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
-        return at - verb <= 10;
+        return at - verb <= 16;
     }
 
     private ConferenceDraft? LinkedConference(ArticleContext article, SentenceView view)
