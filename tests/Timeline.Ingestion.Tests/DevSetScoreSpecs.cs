@@ -11,14 +11,14 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        // Measured with rules/1.0 on 39 articles (172 gold events): 0.656 / 0.750 / 0.800 / 0.806. Target is 0.9.
-        ["PartyBanned"] = 0.62,
-        ["ConferenceHeld"] = 0.72,
-        ["InternetOutage"] = 0.77,
-        ["StatementMade"] = 0.78,
+        // Measured on 39 articles (172 gold events): 0.846 / 0.833 / 0.880 / 0.853 (was 0.656 / 0.750 / 0.800 / 0.806). Target is 0.9.
+        ["PartyBanned"] = 0.82,
+        ["ConferenceHeld"] = 0.80,
+        ["InternetOutage"] = 0.85,
+        ["StatementMade"] = 0.83,
     };
 
-    private const int MaxNonEventViolations = 3;
+    private const int MaxNonEventViolations = 1;   // measured: 0
 
     [Fact]
     public void reaches_the_f1_floor_of_every_event_type()

@@ -33,6 +33,8 @@ public sealed partial class DateResolver(Lexicon lexicon)
     private static partial Regex DayMonthYear();
     [GeneratedRegex(@"\b" + Qual + @"?" + Month + @",?\s+(?:of\s+)?(?<y>1\d{3}|20\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MonthYear();
+    [GeneratedRegex(@"\b" + Month + @"\s+(?:and|or|to|until|through)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?,?\s+(?<y>1\d{3}|20\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthAndMonthYear();
     [GeneratedRegex(@"\b" + Month + @"\s+(?<d>\d{1,2})" + Ord + @"\b(?![.,]?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MonthDay();
     [GeneratedRegex(@"\b(?<d>\d{1,2})" + Ord + @"\s+(?:of\s+)?" + Month + @"(?!\w)", RegexOptions.CultureInvariant)]
@@ -145,6 +147,9 @@ public sealed partial class DateResolver(Lexicon lexicon)
             var b = bText.Length == 2 ? a / 100 * 100 + int.Parse(bText, CultureInfo.InvariantCulture) : int.Parse(bText, CultureInfo.InvariantCulture);
             if (b > a) Add(m, HistoricalDate.OfYear(a), DateMentionKind.Span, 1.0);
         }
+        // "in June and July 2019": the first month takes the year the pair ends with (the start of what happened).
+        foreach (Match m in MonthAndMonthYear().Matches(text))
+            if (Free(m)) Add(m, HistoricalDate.OfMonth(Int(m, "y"), MonthNumber(m)), DateMentionKind.Absolute, 1.0);
         foreach (Match m in MonthYear().Matches(text))
             if (Free(m) && IsCapitalMonth(m)) Add(m, HistoricalDate.OfMonth(Int(m, "y"), MonthNumber(m), Qualifier(m)), DateMentionKind.Absolute, 1.0);
         foreach (Match m in MonthDay().Matches(text))

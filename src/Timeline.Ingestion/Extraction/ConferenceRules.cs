@@ -104,17 +104,43 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
     }
 
-    private static ArticleActor? OwnerOf(ArticleContext article, SentenceView view, int noun)
+    private ArticleActor? OwnerOf(ArticleContext article, SentenceView view, int noun)
     {
         var possessive = Enumerable.Range(Math.Max(0, noun - 4), noun - Math.Max(0, noun - 4)).Any(k => view.Tokens[k].Is("its") || view.Tokens[k].Is("their"));
-        var definite = view.Tokens.Length > 1 && view.Tokens[0].Is("the") && view.Tokens[1].Text.ToLowerInvariant() is "party" or "movement" or "group" or "alliance" or "bloc" or "coalition";
+        // "The party held …", "In January the party held …": a definite party noun as the subject.
+        var definite = Enumerable.Range(0, Math.Max(0, noun - 1)).Any(k => view.Tokens[k].Is("the") && !view.Quoted[k]
+            && view.Tokens[k + 1].Text.ToLowerInvariant() is "party" or "movement" or "group" or "alliance" or "bloc" or "coalition"
+            && k + 2 < view.Tokens.Length && !view.Tokens[k + 2].Is("of") && !view.Tokens[k + 2].Text.StartsWith('\''));
         if (!possessive && !definite) return null;
         if (view.Actors.Any(a => a.Actor.Kind is ActorKind.Party or ActorKind.Organization)) return null;   // named in the sentence already
         var before = article.LastMentioned(view.Index, 0, ActorKind.Party) ?? article.LastMentioned(view.Index, 0, ActorKind.Organization);
         if (before is not null) return before;
         // "An opposition movement … held its founding congress. The movement, Free Steppe Party, …": named just after.
         foreach (var next in article.Views.Skip(view.Index + 1).Take(2))
+        {
             if (next.Actors.FirstOrDefault(a => a.Actor.Kind is ActorKind.Party).Actor is { } named) return named;
+            if (NamedInOf(article, next) is { } unknown) return unknown;
+        }
+        return null;
+    }
+
+    // "The congress of the Ozod Vatan (Free Homeland) movement …": the name a meeting noun's "of" gives, known or not.
+    private ArticleActor? NamedInOf(ArticleContext article, SentenceView view)
+    {
+        foreach (var (n, _) in view.Find(_nouns))
+        {
+            var i = n + 1;
+            if (i >= view.Tokens.Length || !view.Tokens[i].Is("of")) continue;
+            i++;
+            if (i < view.Tokens.Length && view.Tokens[i].Is("the")) i++;
+            var end = i;
+            while (end < view.Tokens.Length && end - i < 5 && view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord && !view.Quoted[end]) end++;
+            if (end == i) continue;
+            if (view.Places.Any(p => p.TokenStart >= i && p.TokenStart < end)) continue;
+            var name = ActorResolver.Join(view.Tokens, i, end);
+            return article.Names.All.FirstOrDefault(a => a.Name == name || a.Aliases.Contains(name))
+                   ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Party, null, known: false);
+        }
         return null;
     }
 

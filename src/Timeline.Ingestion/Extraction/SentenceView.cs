@@ -125,6 +125,20 @@ public sealed class SentenceView
     /// The date of an event whose trigger is token <paramref name="trigger"/>: the nearest date mention outside quotes and
     /// brackets that is not a span or a reference point ("after … March 2015").
     /// </summary>
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.OrdinalIgnoreCase) { "that", "which", "who", "whose", "whom", "where", "when" };
+
+    /// <summary>
+    /// True when a relative clause opens between the trigger and the date ("dissolved Samidoun, a network that celebrated the
+    /// October 7 attack"; "a chapter that began in 1988"): that date belongs to the clause, not to the trigger.
+    /// </summary>
+    public bool InOtherClause(int trigger, int at)
+    {
+        var (from, to) = trigger < at ? (trigger + 1, at) : (at + 1, trigger);
+        for (var k = from; k < to && k < Tokens.Length; k++)
+            if (RelativeWords.Contains(Tokens[k].Text) && !Quoted[k]) return true;
+        return false;
+    }
+
     public DateMention? DateFor(int trigger, Func<DateMention, bool>? accept = null)
     {
         DateMention? best = null;
@@ -135,7 +149,7 @@ public sealed class SentenceView
             var at = TokenAt(d.Start);
             if (Quoted[at] || Bracketed[at]) continue;
             if (accept is not null && !accept(d)) continue;
-            var distance = Math.Abs(at - trigger);
+            var distance = Math.Abs(at - trigger) + (InOtherClause(trigger, at) ? 20 : 0);
             if (distance < bestDistance) { best = d; bestDistance = distance; }
         }
         return best;

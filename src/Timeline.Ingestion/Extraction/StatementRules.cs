@@ -23,6 +23,7 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _designationVerbs = lexicon["designation-verbs"];
     private readonly WordSet _designations = lexicon["designations"];
     private readonly WordSet _outageVerbs = lexicon["outage-verbs"];
+    private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
 
@@ -44,6 +45,8 @@ public sealed class StatementRules(Lexicon lexicon)
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
                 if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
+                // "…, the party said." closing a sentence: a definite description cited as the source of a fact.
+                if (speaker.Value.Actor.Kind != ActorKind.Person && (verb + 1 >= view.Tokens.Length || view.Tokens[verb + 1].Text is "," or "." or ";") && verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text)) continue;
                 // "rejected an application" is an act; a person rejecting or denying something is a statement.
                 if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person) continue;
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
@@ -132,6 +135,15 @@ public sealed class StatementRules(Lexicon lexicon)
                 return who is null ? null : (who, true);
             }
         }
+        // "the party said", "the association said": the party or organisation named last.
+        if (verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text) && !view.Quoted[verb - 1]
+            && verb + 2 < view.Tokens.Length   // ", the party said." at the end attributes a fact; a position follows the verb
+            && article.LastMentioned(view.Index, verb - 2, ActorKind.Party, ActorKind.Organization) is { } named)
+            return (named, true);
+        // "On Monday evening the United States said": a country taking a position through its government.
+        if (verb >= 1 && view.Actors.FirstOrDefault(a => a.TokenEnd == verb && a.Actor.Kind == ActorKind.Country && !view.Quoted[a.TokenStart]) is { Actor: not null } state
+            && !IsModifier(view, state.TokenStart))
+            return (state.Actor, false);
         // "The information ministry, still loyal to Hamdok, said": the head of an apposition that ends right before the verb.
         if (verb >= 1 && view.Tokens[verb - 1].Text is "," or "—")
         {
@@ -189,7 +201,11 @@ public sealed class StatementRules(Lexicon lexicon)
             if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
         for (var k = m.TokenEnd; k < verb; k++)
             if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
-        if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to");
+        // ", the party said." closing a sentence: a definite description cited as the source of a fact.
+        if (m.IsPronoun && m.Actor.Kind != ActorKind.Person && verb + 2 >= view.Tokens.Length) return false;
+        // "condemned the Hamas attack but warned": a name after an earlier verb of the clause is its object.
+        if (Enumerable.Range(view.ClauseStart(m.TokenStart), m.TokenStart - view.ClauseStart(m.TokenStart)).Any(k => _speech.Contains(view.Tokens[k].Text) && !view.Quoted[k])) return false;
+        if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to" or "but");
         return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
     }
 
@@ -251,7 +267,8 @@ public sealed class StatementRules(Lexicon lexicon)
         foreach (var p in view.Places)
         {
             if (!p.IsCity || p.TokenStart == 0 || !view.Tokens[p.TokenStart - 1].Is("in") || view.Quoted[p.TokenStart]) continue;
-            if (p.TokenStart < verb) return p;
+            // "In Moscow, X said" places the saying; "X, an official living in exile in Istanbul, said" only places the speaker.
+            if (p.TokenStart < verb) return p.TokenStart == 1 || !Enumerable.Range(p.TokenEnd, verb - p.TokenEnd).Any(k => view.Tokens[k].Text == ",") ? p : null;
             var content = Enumerable.Range(verb + 1, Math.Max(0, p.TokenStart - verb - 1)).Any(k => view.Tokens[k].Text is "that" or "“" or "\"" or ",");
             if (!content && p.TokenStart - verb <= 5) return p;
         }
@@ -262,10 +279,13 @@ public sealed class StatementRules(Lexicon lexicon)
     private static bool IsSayingDate(SentenceView view, DateMention d, int verb)
     {
         var at = view.TokenAt(d.Start);
-        if (at < verb) return true;
+        // Before the verb: an opening adverbial ("On Monday, X said"), or in the speaker's own clause; not in an earlier
+        // clause of the sentence ("… seats in 2020, but the party said").
+        if (at < verb) return at <= 3 || !Enumerable.Range(at, verb - at).Any(k => !view.Quoted[k] && view.Tokens[k].Text is ";" or "but" or "while" or "whereas");
+        // A closed quotation in between ("dismissed the event as a “gathering of traitors” on Friday") does not open the content.
         for (var k = verb + 1; k < at; k++)
-            if (view.Tokens[k].Text is "that" or "“" or "\"" or "," or "he" or "she" or "it" or "they") return false;
-        return at - verb <= 10;
+            if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
+        return at - verb <= 16;
     }
 
     private ConferenceDraft? LinkedConference(ArticleContext article, SentenceView view)
