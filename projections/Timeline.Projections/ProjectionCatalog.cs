@@ -35,13 +35,7 @@ public sealed record ProjectionOptions
     /// <summary>Projection versions this process builds; tests pass other versions to see a rebuild.</summary>
     public IReadOnlyDictionary<string, int> Versions { get; init; } = ProjectionCatalog.CurrentVersions;
     /// <summary>Events per read-model transaction while catching up or replaying.</summary>
-    public int BatchSize { get; init; } = DefaultBatchSize;
-    public const int DefaultBatchSize = 8192;
-    /// <summary>
-    /// Events per transaction while a replay bulk-loads a new generation: bigger batches mean fewer commits and fewer
-    /// look-ups of the same keys. An explicitly chosen <see cref="BatchSize"/> applies to replays too.
-    /// </summary>
-    public int ReplayBatchSize => BatchSize == DefaultBatchSize ? 20_000 : BatchSize;
+    public int BatchSize { get; init; } = 8192;
     /// <summary>Live events are committed at least this often…</summary>
     public TimeSpan LiveBufferTime { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>…or when this many have arrived.</summary>

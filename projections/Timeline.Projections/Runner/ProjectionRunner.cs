@@ -174,7 +174,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
             var startCommit = checkpoint?.Commit ?? 0;
             var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var batchSize = target is null ? _options.BatchSize : _options.ReplayBatchSize;
+            var batchSize = _options.BatchSize;
             var reader = ReadInto(channel.Writer, checkpoint, head.Value, batchSize, readCancel.Token);
 
             var readAfter = checkpoint;
