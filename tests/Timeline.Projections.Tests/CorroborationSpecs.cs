@@ -83,7 +83,7 @@ public sealed class reports_of_one_ban_that_disagree_on_the_date : IAsyncLifetim
     {
         _harness = new ProjectionHarness(_folder.Path);
         await new ArticleBuilder("a1", DateTimeOffset.Parse("2024-01-01T00:00:00Z")).Ban(HistoricalDate.OfMonth(2015, 9), Irpt).AppendTo(_harness.Store);
-        await new ArticleBuilder("a2", DateTimeOffset.Parse("2024-01-02T00:00:00Z")).Ban(HistoricalDate.OfMonth(2015, 3), Irpt).AppendTo(_harness.Store);
+        await new ArticleBuilder("a2", DateTimeOffset.Parse("2024-01-02T00:00:00Z")).Ban(HistoricalDate.OfDay(2015, 10, 20), Irpt).AppendTo(_harness.Store);
         // A ban five years later is another event, not a dispute.
         await new ArticleBuilder("a3", DateTimeOffset.Parse("2024-01-03T00:00:00Z")).Ban(HistoricalDate.OfYear(2020), Irpt).AppendTo(_harness.Store);
         await _harness.CatchUp();
@@ -98,10 +98,42 @@ public sealed class reports_of_one_ban_that_disagree_on_the_date : IAsyncLifetim
         var disputed = timeline.Entries[0];
         Assert.True(disputed.Disputed);
         Assert.Equal(2, disputed.Corroboration);
-        Assert.Equal(["2015-09", "2015-03"], disputed.DisputedDates.ToArray());
+        Assert.Equal(["2015-09", "2015-10-20"], disputed.DisputedDates.ToArray());
         Assert.Equal("2015-09", disputed.Occurred);
         Assert.False(timeline.Entries[1].Disputed);
         Assert.Equal("2020", timeline.Entries[1].Occurred);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _folder.Dispose();
+    }
+}
+
+public sealed class bans_of_one_party_years_apart : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private ProjectionHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = new ProjectionHarness(_folder.Path);
+        await new ArticleBuilder("a1", DateTimeOffset.Parse("2024-01-01T00:00:00Z")).Ban(HistoricalDate.OfMonth(2015, 9), Irpt).AppendTo(_harness.Store);
+        await new ArticleBuilder("a2", DateTimeOffset.Parse("2024-01-02T00:00:00Z")).Ban(HistoricalDate.OfYear(2014), Irpt).AppendTo(_harness.Store);
+        await new ArticleBuilder("a3", DateTimeOffset.Parse("2024-01-03T00:00:00Z")).Ban(HistoricalDate.OfYear(2016), Irpt).AppendTo(_harness.Store);
+        await new ArticleBuilder("a4", DateTimeOffset.Parse("2024-01-04T00:00:00Z")).Ban(HistoricalDate.OfMonth(2015, 3), Irpt).AppendTo(_harness.Store);
+        await _harness.CatchUp();
+    }
+
+    [Fact]
+    public async Task are_separate_undisputed_entries_rather_than_one_disputed_ban()
+    {
+        var timeline = await _harness.Actor("irpt");
+
+        Assert.Equal(["2014", "2015-03", "2015-09", "2016"], timeline.Entries.Select(e => e.Occurred).ToArray());
+        Assert.All(timeline.Entries, e => Assert.False(e.Disputed));
+        Assert.All(timeline.Entries, e => Assert.Equal(1, e.Corroboration));
     }
 
     public async Task DisposeAsync()

@@ -23,7 +23,7 @@ public sealed class a_log_that_grows_article_by_article : IAsyncLifetime
         _afterSecond = await new ArticleBuilder("second", DateTimeOffset.Parse("2024-05-02T09:00:00Z"))
             .Ban(HistoricalDate.OfMonth(2015, 9, DateQualifier.Late), Irpt, designation: "extremist group").AppendTo(_harness.Store);
         await new ArticleBuilder("third", DateTimeOffset.Parse("2024-05-03T09:00:00Z"))
-            .Ban(HistoricalDate.OfMonth(2015, 3), Irpt).AppendTo(_harness.Store);
+            .Ban(HistoricalDate.OfDay(2015, 10, 15), Irpt).AppendTo(_harness.Store);
         await _harness.CatchUp();
     }
 
@@ -189,6 +189,16 @@ public sealed class requests_that_cannot_be_answered : IAsyncLifetime
 
         var prefix = await Assert.ThrowsAsync<NotFoundException>(() => _harness.Actor("Islamic Ren"));
         Assert.Contains("Islamic Renaissance Party of Tajikistan (IRPT)", prefix.Suggestions);
+    }
+
+    [Fact]
+    public async Task a_misspelt_single_word_of_a_name_suggests_the_actor_with_that_word()
+    {
+        // Given the seed actors (InitializeAsync); When one word of a name is misspelt
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => _harness.Actor("Kabry"));
+
+        // Then the actor whose surname is two edits away is suggested
+        Assert.Contains("Muhiddin Kabiri", error.Suggestions);
     }
 
     [Fact]

@@ -22,10 +22,13 @@ public enum Match
 /// </summary>
 public static class EntryBuilder
 {
-    /// <summary>Days two dates of one report may lie apart and still be the same event told differently (disputed).</summary>
+    /// <summary>
+    /// Days between two non-overlapping dates for them still to be the same event told differently (disputed).
+    /// Kept short on purpose: a party banned in 2014 and again in 2016 is two bans, not one disputed ban.
+    /// </summary>
     public static int DisputeWindowDays(string type) => type switch
     {
-        "PartyBanned" => 366,
+        "PartyBanned" => 31,
         "ConferenceHeld" => 14,
         "InternetOutage" => 2,
         _ => -1, // statements on different dates are different statements
@@ -46,9 +49,7 @@ public static class EntryBuilder
 
         var window = DisputeWindowDays(source.Type);
         if (window < 0) return Match.None;
-        var gap = GapInDays(entry.Occurred, source.Occurred);
-        var sameYear = source.Type == "PartyBanned" && entry.Occurred.Year == source.Occurred.Year;
-        return gap <= window || sameYear ? Match.Disputes : Match.None;
+        return GapInDays(entry.Occurred, source.Occurred) <= window ? Match.Disputes : Match.None;
     }
 
     /// <summary>The entry among <paramref name="candidates"/> (in creation order) that <paramref name="source"/> joins, if any.</summary>

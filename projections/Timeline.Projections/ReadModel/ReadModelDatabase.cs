@@ -77,7 +77,13 @@ public sealed class ReadModelDatabase
     public static string? Replaying(SqliteConnection c, SqliteTransaction? tx) => GetControl(c, tx, "replaying");
 
     /// <summary>Creates the tables of a new, empty generation and returns its name.</summary>
-    public static string CreateGeneration(SqliteConnection c, SqliteTransaction tx, StoreIdentity store, IReadOnlyDictionary<string, int> versions)
+    /// <param name="deferQueryIndexes">
+    /// For a replay: indexes only queries need are left out while the generation is bulk-loaded (nobody reads it
+    /// before the swap) and built by <see cref="CreateQueryIndexes"/> just before it, which is cheaper than
+    /// maintaining them row by row.
+    /// </param>
+    public static string CreateGeneration(SqliteConnection c, SqliteTransaction tx, StoreIdentity store, IReadOnlyDictionary<string, int> versions,
+        bool deferQueryIndexes = false)
     {
         var next = long.Parse(GetControl(c, tx, "next_generation") ?? "1", CultureInfo.InvariantCulture);
         SetControl(c, tx, "next_generation", (next + 1).ToString(CultureInfo.InvariantCulture));
@@ -89,12 +95,12 @@ public sealed class ReadModelDatabase
                 lo INTEGER NOT NULL, hi INTEGER NOT NULL, ap INTEGER NOT NULL, pr INTEGER NOT NULL,
                 fp INTEGER NOT NULL, fi INTEGER NOT NULL, slo INTEGER NOT NULL, shi INTEGER NOT NULL, data TEXT NOT NULL);
             CREATE INDEX {g}_entries_key ON {g}_entries(kh, slo);
-            CREATE INDEX {g}_entries_country ON {g}_entries(country, lo);
             CREATE TABLE {g}_entry_actors (actor_id TEXT NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (actor_id, entry)) WITHOUT ROWID;
             CREATE TABLE {g}_actors (actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, event_count INTEGER NOT NULL, data TEXT NOT NULL);
             CREATE TABLE {g}_actor_names (name_key TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (name_key, actor_id)) WITHOUT ROWID;
             CREATE TABLE {g}_articles (article_id TEXT PRIMARY KEY, position INTEGER NOT NULL, ingested_at INTEGER NOT NULL);
             """);
+        if (!deferQueryIndexes) CreateQueryIndexes(c, tx, g);
         SetMeta(c, tx, g, "store", store.Description);
         SetMeta(c, tx, g, "first_event", store.FirstEventId);
         SetMeta(c, tx, g, "first_position", store.FirstPosition);
@@ -102,6 +108,10 @@ public sealed class ReadModelDatabase
         SetMeta(c, tx, g, "events_processed", "0");
         return g;
     }
+
+    /// <summary>Indexes that serve queries only (the writer never needs them); idempotent, so a resumed replay may call it again.</summary>
+    public static void CreateQueryIndexes(SqliteConnection c, SqliteTransaction tx, string g) =>
+        Execute(c, tx, $"CREATE INDEX IF NOT EXISTS {g}_entries_country ON {g}_entries(country, lo);");
 
     public static void DropGeneration(SqliteConnection c, SqliteTransaction tx, string g)
     {

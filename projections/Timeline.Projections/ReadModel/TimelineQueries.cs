@@ -85,11 +85,21 @@ public sealed class TimelineQueries(ReadModelDatabase database)
         var prefix = candidates.Where(c => c.Key.StartsWith(key, StringComparison.Ordinal) || c.Key.Contains(" " + key, StringComparison.Ordinal))
             .Select(c => (c.Name, Distance: 0));
         var limit = Math.Max(2, key.Length / 3);
-        var near = candidates.Select(c => (c.Name, Distance: Levenshtein(key, c.Key, limit + 1))).Where(c => c.Distance <= limit);
+        var near = candidates.Select(c => (c.Name, Distance: Distance(key, c.Key, limit))).Where(c => c.Distance <= limit);
         return prefix.Concat(near)
             .GroupBy(c => c.Name).Select(grp => (Name: grp.Key, Distance: grp.Min(x => x.Distance)))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(5).Select(c => c.Name).ToList();
+    }
+
+    /// <summary>How far a typed key is from a name: the whole name, or any one word of it ("kabry" is near "kabiri").</summary>
+    private static int Distance(string key, string nameKey, int limit)
+    {
+        var best = Levenshtein(key, nameKey, limit + 1);
+        if (key.Contains(' ')) return best;
+        foreach (var word in nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word.Length >= 3) best = Math.Min(best, Levenshtein(key, word, limit + 1));
+        return best;
     }
 
     public IReadOnlyList<DirectoryActor> FindActors(string? search, int limit)
