@@ -48,8 +48,8 @@ public class events_that_happened
     [Fact]
     public void a_conference_abroad_has_its_venue_date_attendance_and_participants()
     {
-        var body = "Opposition activists, including IRPT leader Muhiddin Kabiri, took part in a conference that took place in Dortmund, Germany on July 9, 2017. " +
-                   "The conference had been expected to bring together 300 people, but only 60 people attended that conference.";
+        var body = "Opposition activists, including IRPT leader Muhiddin Kabiri, attended a conference held in Dortmund, Germany on July 9, 2017. " +
+                   "Organisers had hoped for 300 guests, but only 60 people attended the meeting.";
 
         var conference = Extract.Of<ConferenceHeld>(body).Single();
 

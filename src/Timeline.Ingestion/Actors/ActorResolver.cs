@@ -311,7 +311,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         }
         if (Prev(1) is { Text: "," })
         {
-            // "The deputy head of the Center for Strategic Studies, Saifullo Safarov, …"
+            // "The deputy director of the Institute of Economics, Karim Aliev, …"
             for (var k = 2; k <= 10 && start - k >= 0; k++)
                 if (_roles.Contains(tokens[start - k].Text)) return true;
         }

@@ -105,7 +105,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
             if (view.CueBefore(_negation, i, 5) && !IsNoAvailable(view, i)) continue;
             return i;
         }
-        // "there was no mobile, wired, or wireless internet available"
+        // "there was no mobile or fixed internet anywhere in the country"
         for (var i = 0; i < view.Tokens.Length; i++)
             if (view.Tokens[i].Is("no") && !view.Quoted[i] && IsNoAvailable(view, i)) return i;
         return -1;
