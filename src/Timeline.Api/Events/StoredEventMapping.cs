@@ -5,7 +5,6 @@ using Timeline.Api.V1;
 using Timeline.Domain.Events;
 using Timeline.EventStore;
 using Timeline.EventStore.Serialization;
-using EventSource = Timeline.Api.V1.EventSource;
 using Stored = Timeline.EventStore.Serialization.StoredEvent;
 
 namespace Timeline.Api.Events;
@@ -35,14 +34,14 @@ public static class StoredEventMapping
             message.Country = e.Country.Value;
             message.Place = e.Place ?? "";
             message.Confidence = e.Confidence;
-            message.Actors.AddRange(e.Actors.Select(a => new EventActor
+            message.Actors.AddRange(e.Actors.Select(a => new EntryActor
             {
                 Id = a.Id.Value,
                 Name = a.Name,
                 Kind = JsonNamingPolicy.KebabCaseLower.ConvertName(a.Kind.ToString()),
                 Role = JsonNamingPolicy.KebabCaseLower.ConvertName(a.Role.ToString()),
             }));
-            message.Source = new EventSource
+            message.Source = new Source
             {
                 ArticleId = e.Source.ArticleId.Value,
                 Title = e.Source.Title ?? "",
