@@ -7,13 +7,16 @@ using Timeline.Ingestion.Tests.Support;
 
 namespace Timeline.Ingestion.Tests.Scoring;
 
-/// <summary>Extracts every dev-set article with the real extractor and scores it against its gold.</summary>
+/// <summary>Extracts every article of a gold-annotated set (the dev set by default) with the real extractor and scores it against its gold.</summary>
 public static class DevSetRun
 {
-    public static List<ArticleScore> ScoreAll()
+    public static List<ArticleScore> ScoreAll() => ScoreAll(RepoPaths.DevSet);
+
+    /// <param name="set">a folder holding <c>articles/</c> and <c>gold/</c> (the dev set, or the held-out set)</param>
+    public static List<ArticleScore> ScoreAll(string set)
     {
-        var articles = Path.Combine(RepoPaths.DevSet, "articles");
-        var gold = Path.Combine(RepoPaths.DevSet, "gold");
+        var articles = Path.Combine(set, "articles");
+        var gold = Path.Combine(set, "gold");
         var scores = new List<ArticleScore>();
         foreach (var file in ArticleFileReader.Expand([articles]))
         {

@@ -9,6 +9,7 @@ public static class RepoPaths
     public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
 
     public static string DevSet => Path.Combine(AppContext.BaseDirectory, "DevSet");
+    public static string HeldOut => Path.Combine(AppContext.BaseDirectory, "HeldOut");
     public static string SeedGold => Path.Combine(AppContext.BaseDirectory, "SeedGold");
 
     private static string FindRoot()
