@@ -16,14 +16,14 @@ public class extraction_scored_on_the_held_out_set(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        // Measured 2026-11-23 (main 401abda), see HeldOut/README.md.
-        ["PartyBanned"] = 0.0,
-        ["ConferenceHeld"] = 0.0,
-        ["InternetOutage"] = 0.0,
-        ["StatementMade"] = 0.0,
+        // Measured 2026-11-23 with main 401abda on 24 articles (155 gold events): 0.452 / 0.138 / 0.585 / 0.556. See HeldOut/README.md.
+        ["PartyBanned"] = 0.40,
+        ["ConferenceHeld"] = 0.08,
+        ["InternetOutage"] = 0.53,
+        ["StatementMade"] = 0.50,
     };
 
-    private const int MaxNonEventViolations = 99;
+    private const int MaxNonEventViolations = 8;   // measured: 6
 
     [Fact]
     public void stays_at_or_above_the_f1_floor_of_every_event_type()
