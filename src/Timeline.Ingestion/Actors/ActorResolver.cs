@@ -363,8 +363,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         }
     }
 
+    // Only a place inside a name says where it is from ("Democratic Choice of Kazakhstan"); an actor's name inside a longer
+    // one does not ("Erk Democratic Party" is not the US "Democratic Party").
     private static CountryCode? CountryWithin(List<GazetteerMatch> matches, int start, int end) =>
-        matches.Where(m => m.TokenStart >= start && m.TokenEnd <= end && m.Entry.Country is not null).Select(m => m.Entry.Country).FirstOrDefault();
+        matches.Where(m => m.TokenStart >= start && m.TokenEnd <= end && m.Entry.Country is not null && m.Entry.Type != EntryType.Actor).Select(m => m.Entry.Country).FirstOrDefault();
 
     /// <summary>The original text of a token range (keeps the article's own spacing and punctuation).</summary>
     public static string Join(Token[] tokens, int start, int end)

@@ -38,7 +38,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var trigger = Trigger(view);
-            var date = trigger >= 0 ? view.DateFor(trigger) ?? SinceDate(view, trigger) : null;
+            var date = trigger >= 0 ? SinceDate(view, trigger) ?? view.DateFor(trigger) : null;
             if (trigger >= 0 && date?.Date is not null)
             {
                 // The country that went offline: a country or city named, else the article's, and only then a demonym
@@ -78,14 +78,34 @@ public sealed partial class OutageRules(Lexicon lexicon)
         }
     }
 
-    // "has been inaccessible since last October", "have been cut since November 4": the outage began then.
+    // "has been inaccessible since last October", "entered its second day …, switched off since shortly before midnight on
+    // Sunday, August 4": an outage told with "since" began then, whatever day the report itself names.
     private static Dates.DateMention? SinceDate(SentenceView view, int trigger)
     {
-        var perfect = Enumerable.Range(Math.Max(0, trigger - 3), trigger - Math.Max(0, trigger - 3)).Any(k => view.Tokens[k].Is("been"));
-        if (!perfect) return null;
-        return view.Dates.Where(d => d.Date is not null && d.IsReference && d.Kind != Dates.DateMentionKind.Span)
-            .FirstOrDefault(d => view.TokenAt(d.Start) > trigger && view.TokenAt(d.Start) - 1 >= 0 && view.Tokens[view.TokenAt(d.Start) - 1].Is("since")
-                                 || d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase));
+        Dates.DateMention? best = null;
+        var bestAt = -1;
+        foreach (var d in view.Dates)
+        {
+            if (d.Date is null || d.Kind == Dates.DateMentionKind.Span) continue;
+            var at = view.TokenAt(d.Start);
+            if (view.Quoted[at]) continue;
+            // "since Sunday, August 4": a date in apposition to a since-date is the same date, said more precisely.
+            var apposition = best is not null && at - bestAt <= 4 && Enumerable.Range(bestAt, at - bestAt).Any(k => view.Tokens[k].Text == ",");
+            if (!apposition && !IntroducedBySince(view, d, at)) continue;
+            if (best is null || apposition && d.Date.SpanInDays <= best.Date!.SpanInDays) { best = d; bestAt = at; }
+        }
+        return best;
+    }
+
+    private static bool IntroducedBySince(SentenceView view, Dates.DateMention d, int at)
+    {
+        if (d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase)) return true;
+        for (var k = at - 1; k >= 0 && k >= at - 5; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" or "." || view.Quoted[k]) return false;
+            if (view.Tokens[k].Is("since")) return true;
+        }
+        return false;
     }
 
     private int Trigger(SentenceView view)
