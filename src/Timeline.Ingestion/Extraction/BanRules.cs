@@ -199,7 +199,7 @@ public sealed class BanRules(Lexicon lexicon)
             if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return [.. named, .. KnownAs(article, view, trigger), .. listed];
             return [.. named, .. UnknownNameAfter(article, view, trigger), .. listed];
         }
-        if (pronoun >= 0 && article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) is { } last) return [(last, pronoun)];
+        if (pronoun >= 0 && LastParty(article, view.Index, pronoun) is { } last) return [(last, pronoun)];
         return UnknownNameAfter(article, view, trigger);
     }
 
@@ -237,8 +237,37 @@ public sealed class BanRules(Lexicon lexicon)
     // A name already reported banned in the article, or its last word ("Shibir" after "Islami Chhatra Shibir"), is that party.
     private static ArticleActor Named(ArticleContext article, string name) =>
         article.Names.All.FirstOrDefault(a => a.Name == name)
-        ?? article.Bans.Select(b => b.Party).FirstOrDefault(p => p.Name == name || p.Name.EndsWith(" " + name, StringComparison.Ordinal))
+        ?? article.Bans.Select(b => b.Party).FirstOrDefault(p => p.Name == name || p.Name.EndsWith(" " + name, StringComparison.Ordinal)
+                                                                  || p.Name.StartsWith(name + "-", StringComparison.Ordinal) || p.Name.StartsWith(name + " ", StringComparison.Ordinal))
         ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
+
+    /// <summary>
+    /// What "it" or "the party" refers to: the party or organization named last, counting names the gazetteer does not know
+    /// but this article has already reported banned ("Samidoun, which describes itself …, said …. It is already banned …").
+    /// </summary>
+    private static ArticleActor? LastParty(ArticleContext article, int sentence, int token)
+    {
+        var known = article.LastMentioned(sentence, token, ActorKind.Party, ActorKind.Organization);
+        var banned = article.Bans.Select(b => b.Party).Where(p => !p.Known).Distinct().ToList();
+        if (banned.Count == 0) return known;
+        for (var s = sentence; s >= 0 && s >= sentence - 6; s--)
+        {
+            var view = article.Views[s];
+            var limit = s == sentence ? token : view.Tokens.Length;
+            var bestAt = -1;
+            ArticleActor? best = null;
+            foreach (var m in view.Actors)
+                if (m.TokenStart < limit && !m.IsPronoun && m.Actor.Kind is ActorKind.Party or ActorKind.Organization && m.TokenStart > bestAt) { best = m.Actor; bestAt = m.TokenStart; }
+            foreach (var p in banned)
+            {
+                var words = p.Name.Split(' ');
+                for (var i = 0; i + words.Length <= limit; i++)
+                    if (i > bestAt && view.PhraseAt(i, words)) { best = p; bestAt = i; }
+            }
+            if (best is not null) return best;
+        }
+        return known;
+    }
 
     /// <summary>"the Telegram channel NEXTA", "Facebook pages": a name that modifies a common noun is not the banned party.</summary>
     private bool IsNounAdjunct(SentenceView view, int end) =>

@@ -80,7 +80,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
 
     // "has been inaccessible since last October", "entered its second day …, switched off since shortly before midnight on
     // Sunday, August 4": an outage told with "since" began then, whatever day the report itself names.
-    private static Dates.DateMention? SinceDate(SentenceView view, int trigger)
+    private Dates.DateMention? SinceDate(SentenceView view, int trigger)
     {
         Dates.DateMention? best = null;
         var bestAt = -1;
@@ -97,16 +97,25 @@ public sealed partial class OutageRules(Lexicon lexicon)
         return best;
     }
 
-    private static bool IntroducedBySince(SentenceView view, Dates.DateMention d, int at)
+    // "switched off since …", "has been inaccessible since …": "since" within the outage's own clause, a few words after it.
+    private bool IntroducedBySince(SentenceView view, Dates.DateMention d, int at)
     {
-        if (d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase)) return true;
-        for (var k = at - 1; k >= 0 && k >= at - 5; k--)
+        var since = d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) ? at : -1;
+        for (var k = at - 1; since < 0 && k >= 0 && k >= at - 5; k--)
         {
             if (view.Tokens[k].Text is "," or ";" or "." || view.Quoted[k]) return false;
-            if (view.Tokens[k].Is("since")) return true;
+            if (view.Tokens[k].Is("since")) since = k;
+        }
+        if (since < 0) return false;
+        for (var k = since - 1; k >= 0 && k >= since - 6; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" || RelativeWords.Contains(view.Tokens[k].Text)) return false;
+            if (_verbs.Contains(view.Tokens[k].Text) || _verbs.Phrases.Any(p => view.PhraseAt(k, p)) || view.Tokens[k].Is("been")) return true;
         }
         return false;
     }
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.OrdinalIgnoreCase) { "which", "that", "who", "where" };
 
     private int Trigger(SentenceView view)
     {
