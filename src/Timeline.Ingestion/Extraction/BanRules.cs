@@ -37,7 +37,8 @@ public sealed class BanRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var designation = FindDesignation(view);
-            var triggers = view.Find(_banVerbs).Select(t => t.Index)
+            var banTriggers = view.Find(_banVerbs).Select(t => t.Index).ToHashSet();
+            var triggers = banTriggers
                 .Concat(designation is null ? [] : view.Find(_designationVerbs).Select(t => t.Index))
                 .Order().ToList();
             foreach (var trigger in triggers)
@@ -51,7 +52,7 @@ public sealed class BanRules(Lexicon lexicon)
                 if (trigger + 1 < view.Tokens.Length && view.Tokens[trigger + 1].Is("from")) continue;
                 // A designation verb needs its designation after it ("designated … as terrorist organisations"), not
                 // somewhere else in the sentence ("which ruled the region until November").
-                if (!_banVerbs.Contains(view.Tokens[trigger].Text) && !DesignationFollows(view, trigger)) continue;
+                if (!banTriggers.Contains(trigger) && !DesignationFollows(view, trigger)) continue;
                 var authority = view.Actors.Where(a => a.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[a.TokenStart])
                     .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
                 var parties = PartiesOf(article, view, trigger, authority);
@@ -200,7 +201,8 @@ public sealed class BanRules(Lexicon lexicon)
             return [.. named, .. UnknownNameAfter(article, view, trigger), .. listed];
         }
         if (pronoun >= 0 && LastParty(article, view.Index, pronoun) is { } last) return [(last, pronoun)];
-        return UnknownNameAfter(article, view, trigger);
+        var after = UnknownNameAfter(article, view, trigger);
+        return [.. after, .. ListedNames(article, view, trigger).Where(l => after.All(a => a.Party != l.Party))];
     }
 
     /// <summary>
@@ -353,8 +355,7 @@ public sealed class BanRules(Lexicon lexicon)
             var name = ActorResolver.Join(view.Tokens, i, end);
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0])) return [];
-            var party = article.Names.All.FirstOrDefault(a => a.Name == name) ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
-            return [(party, i)];
+            return [(Named(article, name), i)];
         }
         return [];
     }
