@@ -71,6 +71,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         {
             var id = ActorId.FromName(name);
             if (actors.TryGetValue(id, out var existing)) return existing;
+            // "…,” Karimov replied" after "Nodir Karimov": a name the article already uses for someone is that actor,
+            // not a second one (which would make the shared alias resolve to neither).
+            var nameTokens = Tokenizer.Tokenize(name).Select(t => t.Text).ToArray();
+            if (nameTokens.Length > 0 && aliases.TryGetValue(nameTokens[0], out var known)
+                && known.FirstOrDefault(a => a.Tokens.SequenceEqual(nameTokens)).Actor is { } same
+                && (same.Kind == kind || kind == ActorKind.Person))
+                return same;
             // A short form of a name the article already used ("Center for Strategic Studies" after
             // "Center for Strategic Studies under the President of Tajikistan") is the same actor.
             var longer = actors.Values.FirstOrDefault(a => a.Kind != ActorKind.Person && kind != ActorKind.Person

@@ -218,6 +218,8 @@ public sealed class StatementRules(Lexicon lexicon)
     private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt)
     {
         var venue = LinkedConference(article, view);
+        // A speaker of the meeting the article reports, first quoted without a day, said it there.
+        var attended = article.Conferences.FirstOrDefault(c => c.Actors.Any(a => a.Actor == speaker));
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
         HistoricalDate? date;
         double dateConfidence;
@@ -226,6 +228,7 @@ public sealed class StatementRules(Lexicon lexicon)
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
         else if (lastDate is not null && view.Index - lastDateAt <= 3) { date = lastDate; dateConfidence = 0.65; }   // same occasion, told on
+        else if (attended is not null) { date = attended.Date; dateConfidence = 0.65; venue = attended; }
         else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
         else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
         else { date = null; dateConfidence = 0; }
@@ -293,14 +296,15 @@ public sealed class StatementRules(Lexicon lexicon)
         // "Speaking at the GW event", "told the Dortmund conference": the statement was made at that meeting.
         for (var i = 0; i < view.Tokens.Length; i++)
         {
-            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during"))) continue;
+            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during") || view.Tokens[i].Is("addressing") || view.Tokens[i].Is("addressed"))) continue;
             for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
             {
                 if (!_conferenceNouns.Contains(view.Tokens[k].Text)) continue;
                 var words = Enumerable.Range(i + 1, k - i - 1).Select(j => view.Tokens[j].Norm).ToArray();
                 var match = article.Conferences.FirstOrDefault(c => words.Any(w => c.Handles.Contains(w)));
                 if (match is not null) return match;
-                if (article.Conferences.Count == 1 && words.Any(w => w is "online" or "virtual")) return article.Conferences[0];
+                // "told the congress", "at the online event": the one meeting the article reports.
+                if (article.Conferences.Count == 1 && words.All(w => w is "the" or "this" or "that" or "online" or "virtual" or "closing" or "opening")) return article.Conferences[0];
             }
         }
         return null;
