@@ -160,7 +160,12 @@ public sealed partial class DateResolver(Lexicon lexicon)
         }
         if (hasMonth)
             foreach (Match m in RelativeMonth().Matches(text))
-                if (Free(m)) Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
+                if (Free(m))
+                {
+                    Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
+                    // "since June", "until March": a reference point of the clause, not when its verb happened.
+                    if (_referenceCues.Contains(m.Groups["rel"].Value)) found[^1] = found[^1] with { IsReference = true };
+                }
         if (hasDigit)
             foreach (Match m in Year().Matches(text))
                 if (Free(m) && IsPlausibleYear(text, m)) Add(m, HistoricalDate.OfYear(Int(m, "y"), Qualifier(m)), DateMentionKind.Absolute, 1.0);

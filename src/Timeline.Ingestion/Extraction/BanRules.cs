@@ -25,6 +25,8 @@ public sealed class BanRules(Lexicon lexicon)
     private readonly WordSet _notBannedAfter = lexicon["not-banned-after"];
     private readonly WordSet _linkNouns = lexicon["link-nouns"];
     private readonly WordSet _attributiveBefore = lexicon["attributive-before"];
+    private readonly WordSet _reference = lexicon["reference-clause-cues"];
+    private readonly WordSet _services = lexicon["outage-subjects"];
     private readonly WordSet _notPartyAfter = lexicon["not-party-after"];
     private readonly WordSet _stativeBefore = lexicon["stative-before"];
     private readonly WordSet _clauseOpeners = lexicon["clause-openers"];
@@ -48,6 +50,8 @@ public sealed class BanRules(Lexicon lexicon)
                 if (view.CueBefore(_hedges, trigger, 25, stopAtClause: false)) continue;
                 // "members of the banned IRPT", "a list of banned groups": the participle describes the party, it does not report the act.
                 if (IsAttributive(view, trigger)) continue;
+                // "its first public event since the ban", "after the dissolution": the ban as a reference point, told before.
+                if (trigger >= 2 && view.Tokens[trigger - 1].Text is "the" or "its" or "their" && _reference.Contains(view.Tokens[trigger - 2].Text)) continue;
                 // "politicians banned from politics": a ban of persons, not of an organization.
                 if (trigger + 1 < view.Tokens.Length && view.Tokens[trigger + 1].Is("from")) continue;
                 // A designation verb needs its designation after it ("designated … as terrorist organisations"), not
@@ -158,6 +162,8 @@ public sealed class BanRules(Lexicon lexicon)
     {
         var words = mention.Actor.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0]))) return false;
+        // Blocking Twitter or Telegram is an internet outage, not the ban of an organization.
+        if (mention.Actor.Aliases.Any(_services.Contains)) return false;
         var s = mention.TokenStart;
         if (s > 0 && view.Tokens[s - 1].Is("the")) s--;
         if (s > 0 && _notBannedAfter.Contains(view.Tokens[s - 1].Text)) return false;

@@ -77,7 +77,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 }
             }
             var country = place.Entry is not null ? place.Country
-                : view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                : CapitalOf(view)
+                  ?? view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
@@ -144,6 +145,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         }
         return null;
     }
+
+    /// <summary>"opened in the Polish capital": a demonym before "capital" places the meeting in that country.</summary>
+    private static Timeline.Domain.Countries.CountryCode? CapitalOf(SentenceView view) =>
+        view.Places.Where(p => p.IsDemonym && p.TokenEnd < view.Tokens.Length && view.Tokens[p.TokenEnd].Is("capital") && !view.Quoted[p.TokenStart])
+            .Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault();
 
     private static bool VenueIsPronoun(SentenceView view, IEnumerable<int> verbs) => verbs.Any(v => IsPronounVenue(view, v));
 
@@ -223,7 +229,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
             {
                 var after = view.Actors.FirstOrDefault(a => a.TokenStart == verb + 2 && Hosts.Contains(a.Actor.Kind));
-                if (after.Actor is not null) return after.Actor;
+                // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
+                return after.Actor;
             }
             var before = view.Actors.Where(a => a.TokenEnd <= verb && verb - a.TokenEnd <= 9 && Hosts.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
                 .Select(a => (ActorMention?)a).LastOrDefault();

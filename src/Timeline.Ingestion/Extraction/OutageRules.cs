@@ -43,7 +43,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
             {
                 // The country that went offline: a country or city named, else the article's, and only then a demonym
                 // ("the Colombian news channel" in a story about Venezuela).
-                var country = view.Places.Where(p => !p.IsDemonym && !view.Quoted[p.TokenStart]).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                var country = view.Places.Where(p => !p.IsDemonym && !view.Quoted[p.TokenStart] && !InRelativeClause(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                               ?? article.MainCountry ?? article.CountryOf(view);
                 if (country is null) continue;
                 open = article.Outages.FirstOrDefault(o => o.Country == country && o.Date.Overlaps(date.Date));
@@ -116,6 +116,14 @@ public sealed partial class OutageRules(Lexicon lexicon)
     }
 
     private static readonly HashSet<string> RelativeWords = new(StringComparer.OrdinalIgnoreCase) { "which", "that", "who", "where" };
+
+    // "Ablyazov, who lives in France, said …": a place in a relative clause about someone is where they are, not what went offline.
+    private static bool InRelativeClause(SentenceView view, int at)
+    {
+        for (var k = at - 1; k >= 0 && view.Tokens[k].Text is not ("," or ";" or "—"); k--)
+            if (view.Tokens[k].Text is "who" or "whose" or "whom") return true;
+        return false;
+    }
 
     private int Trigger(SentenceView view)
     {
