@@ -71,6 +71,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         {
             var id = ActorId.FromName(name);
             if (actors.TryGetValue(id, out var existing)) return existing;
+            // "…,” Karimov replied" after "Nodir Karimov": a name the article already uses for someone is that actor,
+            // not a second one (which would make the shared alias resolve to neither).
+            var nameTokens = Tokenizer.Tokenize(name).Select(t => t.Text).ToArray();
+            if (nameTokens.Length > 0 && aliases.TryGetValue(nameTokens[0], out var known)
+                && known.FirstOrDefault(a => a.Tokens.SequenceEqual(nameTokens)).Actor is { } same
+                && (same.Kind == kind || kind == ActorKind.Person))
+                return same;
             // A short form of a name the article already used ("Center for Strategic Studies" after
             // "Center for Strategic Studies under the President of Tajikistan") is the same actor.
             var longer = actors.Values.FirstOrDefault(a => a.Kind != ActorKind.Person && kind != ActorKind.Person
@@ -226,6 +233,8 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
                 break;
             }
+            // "Ministry of Transport, Maritime Affairs and Communications": a list of portfolios after "of" is part of the name.
+            if (kind is not null && Enumerable.Range(i, end - i).Any(k => tokens[k].Text is "of" or "for")) end = PortfolioListEnd(tokens, end);
             if (kind is not null && end - i >= 2)
             {
                 // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
@@ -240,6 +249,23 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 i = end;
             }
         }
+    }
+
+    private static int PortfolioListEnd(Token[] tokens, int end)
+    {
+        var k = end;
+        while (k + 1 < tokens.Length && tokens[k].Text == ",")
+        {
+            var run = k + 1;
+            while (run < tokens.Length && tokens[run].IsWord && tokens[run].IsCapitalized && !IsCalendarWord(tokens[run].Norm)) run++;
+            if (run == k + 1) return end;
+            k = run;
+        }
+        if (k == end || k + 1 >= tokens.Length || !tokens[k].Is("and")) return end;
+        var last = k + 1;
+        while (last < tokens.Length && tokens[last].IsWord && tokens[last].IsCapitalized && !IsCalendarWord(tokens[last].Norm)) last++;
+        // The list must close the name: "…, Maritime Affairs and Communications later said", not "…, Human Rights Watch said".
+        return last > k + 1 && (last >= tokens.Length || !tokens[last].IsCapitalized) ? last : end;
     }
 
     private static bool IsAdjectiveInName(string word) => word is "Islamic" or "National" or "International" or "State" or "Democratic" or "Central" or "Supreme" or "Human" or "Rights" or "Freedom" or "Global" or "European" or "Republic";
@@ -278,18 +304,25 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             if (covered[i] || !IsNameToken(tokens[i])) continue;
             var end = i;
             while (end < tokens.Length && end - i < 5 && !covered[end]
-                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length)) end++;
+                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length || end > i && IsSurnameLikeRole(tokens, end))) end++;
             while (end > i + 1 && IsParticle(tokens[end - 1]) && !tokens[end - 1].Text.Contains('-')) end--;
             var length = end - i;
             var titled = i > 0 && (_titles.Contains(tokens[i - 1].Text) || _roles.Contains(tokens[i - 1].Text));
             // One word is a name only with a title ("Mr. Macron") or as the speaker of a quote ("…,” Thanathorn told).
-            var quotedSpeaker = length == 1 && i >= 1 && (tokens[i - 1].Text is "”" or "\"" || i >= 2 && tokens[i - 1].Text == "," && tokens[i - 2].Text is "”" or "\"")
-                                && end < tokens.Length && _speech.Contains(tokens[end].Text);
+            // "Addressing the delegates on Sunday, Kharge said": one word after an opening phrase, as the subject of a speech verb.
+            var quotedSpeaker = length == 1 && i >= 1 && (tokens[i - 1].Text is "”" or "\"" || tokens[i - 1].Text == "," || i >= 2 && tokens[i - 1].Text == "," && tokens[i - 2].Text is "”" or "\"")
+                                && end < tokens.Length && _speech.Contains(tokens[end].Text) && !tokens[i].Text.EndsWith('s');
             if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.') || quotedSpeaker) && HasPersonEvidence(tokens, i, end))
                 yield return (i, end);
             i = end - 1;
         }
     }
+
+    // "Mehbooba Mufti", "Ahmed Sheikh": a word that is also a role noun, capitalized after a first name, ends a name
+    // (but not before another capitalized word: "Kabiri Leader of …" does not occur, "Mufti and" does).
+    private bool IsSurnameLikeRole(Token[] tokens, int k) =>
+        tokens[k].IsWord && tokens[k].IsCapitalized && _roles.Contains(tokens[k].Text.ToLowerInvariant()) && !_titles.Contains(tokens[k].Text)
+        && !_orgHeads.ContainsKey(tokens[k].Norm) && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalized);
 
     private bool HasPersonEvidence(Token[] tokens, int start, int end)
     {
@@ -363,8 +396,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         }
     }
 
+    // Only a place inside a name says where it is from ("Democratic Choice of Kazakhstan"); an actor's name inside a longer
+    // one does not ("Erk Democratic Party" is not the US "Democratic Party").
     private static CountryCode? CountryWithin(List<GazetteerMatch> matches, int start, int end) =>
-        matches.Where(m => m.TokenStart >= start && m.TokenEnd <= end && m.Entry.Country is not null).Select(m => m.Entry.Country).FirstOrDefault();
+        matches.Where(m => m.TokenStart >= start && m.TokenEnd <= end && m.Entry.Country is not null && m.Entry.Type != EntryType.Actor).Select(m => m.Entry.Country).FirstOrDefault();
 
     /// <summary>The original text of a token range (keeps the article's own spacing and punctuation).</summary>
     public static string Join(Token[] tokens, int start, int end)

@@ -43,7 +43,8 @@ public sealed partial class DateResolver(Lexicon lexicon)
     private static partial Regex YearSpan();
     [GeneratedRegex(@"\b" + Qual + @"?(?<y>1[89]\d{2}|20\d{2})\b(?!\s*(?:people|persons|participants|percent|per\s+cent|km|kilometers|kilometres|miles|dollars|votes|seats|members|supporters|troops|users|subscribers|times|hours|%))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Year();
-    [GeneratedRegex(@"\b(?<rel>last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during)\s+" + Qual + @"?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})", RegexOptions.CultureInvariant)]
+    // The cue may open the sentence ("In March the regulator …", "Last December …"); the month stays capitalized ("may" is a verb).
+    [GeneratedRegex(@"\b(?<rel>(?i:last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during))\s+(?i:" + Qual + @")?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeMonth();
     [GeneratedRegex(@"\b(?<w>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RelativeWord();
@@ -159,7 +160,12 @@ public sealed partial class DateResolver(Lexicon lexicon)
         }
         if (hasMonth)
             foreach (Match m in RelativeMonth().Matches(text))
-                if (Free(m)) Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
+                if (Free(m))
+                {
+                    Add(m, RelativeMonthDate(m, publication), DateMentionKind.Relative, publication.RelativeConfidence);
+                    // "since June", "until March": a reference point of the clause, not when its verb happened.
+                    if (_referenceCues.Contains(m.Groups["rel"].Value)) found[^1] = found[^1] with { IsReference = true };
+                }
         if (hasDigit)
             foreach (Match m in Year().Matches(text))
                 if (Free(m) && IsPlausibleYear(text, m)) Add(m, HistoricalDate.OfYear(Int(m, "y"), Qualifier(m)), DateMentionKind.Absolute, 1.0);
@@ -245,7 +251,7 @@ public sealed partial class DateResolver(Lexicon lexicon)
     {
         if (publication.Year is not { } year) return null;
         var month = MonthNumber(m);
-        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        var rel = Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ");
         if (publication.Day is { } pub)
         {
             if (rel is "last" or "past" && month >= pub.Month) year--;

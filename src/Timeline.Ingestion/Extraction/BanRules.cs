@@ -24,15 +24,23 @@ public sealed class BanRules(Lexicon lexicon)
     private readonly WordSet _notBannableHeads = lexicon["not-bannable-heads"];
     private readonly WordSet _notBannedAfter = lexicon["not-banned-after"];
     private readonly WordSet _linkNouns = lexicon["link-nouns"];
+    private readonly WordSet _attributiveBefore = lexicon["attributive-before"];
+    private readonly WordSet _reference = lexicon["reference-clause-cues"];
+    private readonly WordSet _services = lexicon["outage-subjects"];
+    private readonly WordSet _notPartyAfter = lexicon["not-party-after"];
+    private readonly WordSet _stativeBefore = lexicon["stative-before"];
+    private readonly WordSet _clauseOpeners = lexicon["clause-openers"];
     private static readonly ActorKind[] Bannable = [ActorKind.Party, ActorKind.Organization];
 
     public void Apply(ArticleContext article)
     {
         var undated = new List<(ArticleActor Party, ArticleActor? Authority, string? Designation)>();
+        (int Sentence, DateMention Date)? lastDated = null;
         foreach (var view in article.Views)
         {
             var designation = FindDesignation(view);
-            var triggers = view.Find(_banVerbs).Select(t => t.Index)
+            var banTriggers = view.Find(_banVerbs).Select(t => t.Index).ToHashSet();
+            var triggers = banTriggers
                 .Concat(designation is null ? [] : view.Find(_designationVerbs).Select(t => t.Index))
                 .Order().ToList();
             foreach (var trigger in triggers)
@@ -40,18 +48,25 @@ public sealed class BanRules(Lexicon lexicon)
                 if (view.CueBefore(_negation, trigger, 6) || view.CueBefore(_irrealis, trigger, 6) || view.CueBefore(_denial, trigger, 8)) continue;
                 // "posts claimed on Tuesday that the commission had also dissolved …": hedged reports anywhere before the verb.
                 if (view.CueBefore(_hedges, trigger, 25, stopAtClause: false)) continue;
+                // "members of the banned IRPT", "a list of banned groups": the participle describes the party, it does not report the act.
+                if (IsAttributive(view, trigger)) continue;
+                // "its first public event since the ban", "after the dissolution": the ban as a reference point, told before.
+                if (trigger >= 2 && view.Tokens[trigger - 1].Text is "the" or "its" or "their" && _reference.Contains(view.Tokens[trigger - 2].Text)) continue;
                 // "politicians banned from politics": a ban of persons, not of an organization.
                 if (trigger + 1 < view.Tokens.Length && view.Tokens[trigger + 1].Is("from")) continue;
                 // A designation verb needs its designation after it ("designated … as terrorist organisations"), not
                 // somewhere else in the sentence ("which ruled the region until November").
-                if (!_banVerbs.Contains(view.Tokens[trigger].Text) && !DesignationFollows(view, trigger)) continue;
+                if (!banTriggers.Contains(trigger) && !DesignationFollows(view, trigger)) continue;
                 var authority = view.Actors.Where(a => a.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[a.TokenStart])
                     .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
                 var parties = PartiesOf(article, view, trigger, authority);
                 if (parties.Count == 0) continue;
-                var triggerDate = view.DateFor(trigger);
+                var triggerDate = ReducedRelative(view, trigger) ? ClauseDate(view, trigger) : view.DateFor(trigger);
                 // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
                 if (triggerDate is not null && view.InOtherClause(trigger, view.TokenAt(triggerDate.Start))) triggerDate = null;
+                // "The court also ordered the liquidation of …" right after a dated report of a ban: the same ruling, the same day.
+                var carried = triggerDate is null && lastDated is { } ld && ld.Sentence == view.Index - 1 && ContinuesRuling(view, trigger, authority) ? ld.Date : null;
+                triggerDate ??= carried;
                 foreach (var (party, at) in parties)
                 {
                     // "the Socialist Reich Party in 1952 and the KPD in 1956": a date right after a party is that party's.
@@ -67,6 +82,7 @@ public sealed class BanRules(Lexicon lexicon)
                     // The banning state: the authority's, else the country named nearest the ban ("Germany banned", "banned in Israel").
                     var country = authority?.Country ?? NearCountry(view, trigger) ?? party.Country ?? article.MainCountry ?? ArticleContext.FirstCountryNamed(view, trigger);
                     if (country is null) continue;
+                    if (date != carried) lastDated = (view.Index, date);
                     Merge(article, new BanDraft
                     {
                         Party = party,
@@ -75,7 +91,8 @@ public sealed class BanRules(Lexicon lexicon)
                         Date = date.Date,
                         Country = country.Value,
                         Evidence = view,
-                        Confidence = 0.85 * date.Confidence * (parties.Count > 1 ? 0.95 : 1.0),
+                        LegalAct = LegalActOf(view),
+                        Confidence = 0.85 * date.Confidence * (parties.Count > 1 ? 0.95 : 1.0) * (date == carried ? 0.85 : 1.0),
                     });
                 }
             }
@@ -128,9 +145,10 @@ public sealed class BanRules(Lexicon lexicon)
 
     private bool DesignationFollows(SentenceView view, int trigger)
     {
-        // "which ruled the region until November": a designation verb in a relative clause is background, not the act.
-        if (trigger > 0 && view.Tokens[trigger - 1].Text is "which" or "that" or "who") return false;
-        var last = Math.Min(view.Tokens.Length, trigger + 30);
+        // "which ruled the region until November": a designation verb in a relative clause is background, not the act,
+        // unless the designation is its own complement ("Israel, which designated it a terrorist organisation in 2021").
+        var relative = trigger > 0 && view.Tokens[trigger - 1].Text is "which" or "that" or "who";
+        var last = Math.Min(view.Tokens.Length, trigger + (relative ? 8 : 30));
         for (var i = trigger + 1; i < last; i++)
         {
             if (_designations.Contains(view.Tokens[i].Text)) return true;
@@ -144,6 +162,8 @@ public sealed class BanRules(Lexicon lexicon)
     {
         var words = mention.Actor.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length > 0 && (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0]))) return false;
+        // Blocking Twitter or Telegram is an internet outage, not the ban of an organization.
+        if (mention.Actor.Aliases.Any(_services.Contains)) return false;
         var s = mention.TokenStart;
         if (s > 0 && view.Tokens[s - 1].Is("the")) s--;
         if (s > 0 && _notBannedAfter.Contains(view.Tokens[s - 1].Text)) return false;
@@ -176,17 +196,155 @@ public sealed class BanRules(Lexicon lexicon)
     private List<(ArticleActor Party, int At)> PartiesOf(ArticleContext article, SentenceView view, int trigger, ArticleActor? authority)
     {
         var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart]
-                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a))
+                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
             .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
         if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)))
         {
-            if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return [.. named, .. KnownAs(article, view, trigger)];
-            return [.. named, .. UnknownNameAfter(article, view, trigger)];
+            var listed = ListedNames(article, view, trigger).Where(l => named.All(n => n.Actor != l.Party)).ToList();
+            if (named.Any(n => n.TokenStart > trigger && n.TokenStart - trigger <= 8)) return [.. named, .. KnownAs(article, view, trigger), .. listed];
+            return [.. named, .. UnknownNameAfter(article, view, trigger), .. listed];
         }
-        if (pronoun >= 0 && article.LastMentioned(view.Index, pronoun, ActorKind.Party, ActorKind.Organization) is { } last) return [(last, pronoun)];
-        return UnknownNameAfter(article, view, trigger);
+        if (pronoun >= 0 && LastParty(article, view.Index, pronoun) is { } last) return [(last, pronoun)];
+        var after = UnknownNameAfter(article, view, trigger);
+        return [.. after, .. ListedNames(article, view, trigger).Where(l => after.All(a => a.Party != l.Party))];
+    }
+
+    /// <summary>
+    /// "banned the country's largest Islamist party, Jamaat-e-Islami, and its student wing, Islami Chhatra Shibir",
+    /// "banned three groups: A, B and C": names the gazetteer does not know, listed or set in apposition in the ban's object.
+    /// A name counts only where a list puts it: right after a comma, colon or "and", and followed by a comma, "and" or the end.
+    /// </summary>
+    private List<(ArticleActor Party, int At)> ListedNames(ArticleContext article, SentenceView view, int trigger)
+    {
+        var found = new List<(ArticleActor, int)>();
+        var tokens = view.Tokens;
+        for (var i = trigger + 1; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Text is ";" or "—" or "–" or "(" || view.Quoted[i]) break;
+            // The object ends where a new clause opens: ", accusing them of …", ", which …", ", after …".
+            if (t.Text == "," && i + 1 < tokens.Length && !tokens[i + 1].IsCapitalized
+                && (_clauseOpeners.Contains(tokens[i + 1].Text) || tokens[i + 1].Text.EndsWith("ing", StringComparison.Ordinal))) break;
+            if (!(t.IsWord && t.IsCapitalized) || !(tokens[i - 1].Text is "," or ":" || tokens[i - 1].Is("and"))) continue;
+            if (view.Places.Any(p => p.TokenStart <= i && i < p.TokenEnd) || view.Actors.Any(a => a.TokenStart <= i && i < a.TokenEnd) || IsCalendar(t.Norm)) continue;
+            var end = i;
+            while (end < tokens.Length && end - i < 5 && tokens[end].IsWord && tokens[end].IsCapitalized && !view.Actors.Any(a => a.TokenStart == end)) end++;
+            var next = end < tokens.Length ? tokens[end].Text : ".";
+            if (next is not ("," or "." or ";" or "and" or ")")) { i = end; continue; }
+            var name = ActorResolver.Join(tokens, i, end);
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0])) { i = end; continue; }
+            found.Add((Named(article, name), i));
+            i = end - 1;
+        }
+        return found;
+    }
+
+    // A name already reported banned in the article, or its last word ("Shibir" after "Islami Chhatra Shibir"), is that party.
+    private static ArticleActor Named(ArticleContext article, string name) =>
+        article.Names.All.FirstOrDefault(a => a.Name == name)
+        ?? article.Bans.Select(b => b.Party).FirstOrDefault(p => p.Name == name || p.Name.EndsWith(" " + name, StringComparison.Ordinal)
+                                                                  || p.Name.StartsWith(name + "-", StringComparison.Ordinal) || p.Name.StartsWith(name + " ", StringComparison.Ordinal))
+        ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
+
+    /// <summary>
+    /// What "it" or "the party" refers to: the party or organization named last, counting names the gazetteer does not know
+    /// but this article has already reported banned ("Samidoun, which describes itself …, said …. It is already banned …").
+    /// </summary>
+    private static ArticleActor? LastParty(ArticleContext article, int sentence, int token)
+    {
+        var known = article.LastMentioned(sentence, token, ActorKind.Party, ActorKind.Organization);
+        var banned = article.Bans.Select(b => b.Party).Where(p => !p.Known).Distinct().ToList();
+        if (banned.Count == 0) return known;
+        for (var s = sentence; s >= 0 && s >= sentence - 6; s--)
+        {
+            var view = article.Views[s];
+            var limit = s == sentence ? token : view.Tokens.Length;
+            var bestAt = -1;
+            ArticleActor? best = null;
+            foreach (var m in view.Actors)
+                if (m.TokenStart < limit && !m.IsPronoun && m.Actor.Kind is ActorKind.Party or ActorKind.Organization && m.TokenStart > bestAt) { best = m.Actor; bestAt = m.TokenStart; }
+            foreach (var p in banned)
+            {
+                var words = p.Name.Split(' ');
+                for (var i = 0; i + words.Length <= limit; i++)
+                    if (i > bestAt && view.PhraseAt(i, words)) { best = p; bestAt = i; }
+            }
+            if (best is not null) return best;
+        }
+        return known;
+    }
+
+    /// <summary>"the Telegram channel NEXTA", "Facebook pages": a name that modifies a common noun is not the banned party.</summary>
+    private bool IsNounAdjunct(SentenceView view, int end) =>
+        end < view.Tokens.Length && _notPartyAfter.Contains(view.Tokens[end].Text);
+
+    /// <summary>"the banned IRPT", "of banned groups", "Russia's outlawed …": a participle used as an adjective.</summary>
+    private bool IsAttributive(SentenceView view, int trigger)
+    {
+        var word = view.Tokens[trigger].Text;
+        if (!word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || trigger == 0) return false;
+        var before = view.Tokens[trigger - 1];
+        return _attributiveBefore.Contains(before.Text) || before.Text.EndsWith("'s", StringComparison.Ordinal) || before.Text.EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    /// <summary>"The FBK, banned in Russia as “extremist” since June, held …": a participle set off by a comma after its noun.</summary>
+    private static bool ReducedRelative(SentenceView view, int trigger) =>
+        trigger > 1 && view.Tokens[trigger - 1].Text == "," && view.Tokens[trigger].Text.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+        && (view.Tokens[trigger - 2].IsCapitalized || view.Tokens[trigger - 2].Text == ")");
+
+    /// <summary>The date inside a reduced relative clause (up to its closing comma): "since June" there is when the ban began.</summary>
+    private static DateMention? ClauseDate(SentenceView view, int trigger)
+    {
+        var end = trigger + 1;
+        while (end < view.Tokens.Length && view.Tokens[end].Text is not ("," or ";" or "—")) end++;
+        DateMention? best = null;
+        foreach (var d in view.Dates)
+        {
+            var at = view.TokenAt(d.Start);
+            if (d.Date is null || d.Kind == DateMentionKind.Span || at <= trigger || at >= end || view.Quoted[at]) continue;
+            var since = d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) || at > 0 && view.Tokens[at - 1].Is("since");
+            if (d.IsReference && !since) continue;
+            best ??= d;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// An undated ban that continues the ruling reported just before: "also", or an authority as its subject, in the simple
+    /// past. "It is already banned in Israel" or "had been banned" are states and background, not the same ruling.
+    /// </summary>
+    private bool ContinuesRuling(SentenceView view, int trigger, ArticleActor? authority)
+    {
+        var from = Math.Max(0, trigger - 4);
+        for (var k = from; k < trigger; k++)
+            if (_stativeBefore.Contains(view.Tokens[k].Text)) return false;
+        return authority is not null || view.Tokens.Take(trigger).Any(t => t.Is("also"));
+    }
+
+    /// <summary>The law a ban rests on: "under Section 18(1) of the Anti-Terrorism Act, 2009", "under the Law on Extremism".</summary>
+    private static string? LegalActOf(SentenceView view)
+    {
+        var tokens = view.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Text is not ("Act" or "Law" or "Code" or "Decree" or "Ordinance") || view.Quoted[i]) continue;
+            var start = i;
+            while (start > 0 && (tokens[start - 1].IsCapitalized && tokens[start - 1].IsWord && tokens[start - 1].Text is not "The") ) start--;
+            var end = i + 1;
+            // "Law on Extremism", "Act of 1997", "Act, 2009"
+            if (end + 1 < tokens.Length && tokens[end].Text is "on" or "of" && (tokens[end + 1].IsCapitalized || tokens[end + 1].IsNumber))
+            {
+                end += 2;
+                while (end < tokens.Length && tokens[end].IsCapitalized && tokens[end].IsWord) end++;
+            }
+            else if (end + 1 < tokens.Length && tokens[end].Text == "," && tokens[end + 1].IsNumber && tokens[end + 1].Text.Length == 4) end += 2;
+            if (end - start < 2) continue;
+            return ActorResolver.Join(tokens, start, end);
+        }
+        return null;
     }
 
     private List<(ArticleActor Party, int At)> UnknownNameAfter(ArticleContext article, SentenceView view, int trigger)
@@ -203,8 +361,7 @@ public sealed class BanRules(Lexicon lexicon)
             var name = ActorResolver.Join(view.Tokens, i, end);
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0])) return [];
-            var party = article.Names.All.FirstOrDefault(a => a.Name == name) ?? new ArticleActor(ActorId.FromName(name), name, ActorKind.Organization, null, known: false);
-            return [(party, i)];
+            return [(Named(article, name), i)];
         }
         return [];
     }

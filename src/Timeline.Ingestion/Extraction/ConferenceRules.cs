@@ -22,6 +22,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _online = lexicon["online-cues"];
     private readonly WordSet _attendees = lexicon["attendance-nouns"];
     private readonly WordSet _speech = lexicon["speech-verbs"];
+    private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     [GeneratedRegex(@"\b(?:marking|to\s+mark|marked|to\s+discuss|discussing|devoted\s+to|dedicated\s+to|aimed\s+at|on\s+the\s+theme\s+of|to\s+commemorate|commemorating)\s+(?<p>[^.;“”]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -50,11 +51,19 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
 
             var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
+            // "The banquet hall in Zeytinburnu, a district of Istanbul, … . In mid-October it hosted …": "it" is the venue just named.
+            if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index)) && view.Index > 0
+                && article.Views[view.Index - 1] is { } before && before.Sentence.Paragraph == view.Sentence.Paragraph)
+                place = before.Places.Where(p => p.IsCity && !before.Quoted[p.TokenStart]).LastOrDefault();
             var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
                             ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
             // "The party … at its congress", "held its founding congress": the party last named, or the one named right after.
             organizer ??= OwnerOf(article, view, noun);
+            // "the United Nations climate conference", "the OSCE's annual human rights conference": the organisation that names it.
+            organizer ??= ModifierOrganizer(view, noun);
+            // "the founding congress of an Uzbek opposition movement, Ozod Vatan": the group a meeting is "of".
+            organizer ??= IsPronounVenue(view, verb) ? NamedInOf(article, view) : null;
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().ToList();
             if (organizer is null && participants.Count == 0)
@@ -68,7 +77,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 }
             }
             var country = place.Entry is not null ? place.Country
-                : view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                : CapitalOf(view)
+                  ?? view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
@@ -102,7 +112,49 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
         }
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
+        // One meeting in the article: "The United Nations climate conference … ended on Sunday" names the organiser of
+        // "The COP27 summit, which opened on November 6" even when that sentence does not.
+        if (article.Conferences is [{ Organizer: null } only])
+        {
+            foreach (var view in article.Views)
+            {
+                var organizer = view.Find(_nouns).Where(n => !IsIrrealis(view, n.Index)).Select(n => ModifierOrganizer(view, n.Index)).FirstOrDefault(o => o is not null);
+                if (organizer is null) continue;
+                only.Organizer = organizer;
+                only.Actors.RemoveAll(a => a.Actor == organizer);
+                only.AddActor(organizer, ActorRole.Organizer);
+                break;
+            }
+        }
     }
+
+    private static readonly ActorKind[] Organizers = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody];
+
+    /// <summary>An organisation right before the meeting noun, with only lower-case modifiers between: "the UN climate conference".</summary>
+    private static ArticleActor? ModifierOrganizer(SentenceView view, int noun)
+    {
+        foreach (var m in view.Actors)
+        {
+            if (m.IsPronoun || !Organizers.Contains(m.Actor.Kind) || m.TokenEnd > noun || noun - m.TokenEnd > 3 || view.Quoted[m.TokenStart]) continue;
+            if (Enumerable.Range(m.TokenEnd, noun - m.TokenEnd).All(k => view.Tokens[k].IsWord && !view.Tokens[k].IsCapitalized))
+            {
+                // "a lawsuit by the party at the conference" is not a modifier; "of"/"by"/"against" before the name make it an argument.
+                if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Text is "by" or "against" or "of" or "with" or "from") continue;
+                return m.Actor;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"opened in the Polish capital": a demonym before "capital" places the meeting in that country.</summary>
+    private static Timeline.Domain.Countries.CountryCode? CapitalOf(SentenceView view) =>
+        view.Places.Where(p => p.IsDemonym && p.TokenEnd < view.Tokens.Length && view.Tokens[p.TokenEnd].Is("capital") && !view.Quoted[p.TokenStart])
+            .Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault();
+
+    private static bool VenueIsPronoun(SentenceView view, IEnumerable<int> verbs) => verbs.Any(v => IsPronounVenue(view, v));
+
+    private static bool IsPronounVenue(SentenceView view, int verb) =>
+        verb > 0 && view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) && view.Tokens[verb - 1].Is("it");
 
     private ArticleActor? OwnerOf(ArticleContext article, SentenceView view, int noun)
     {
@@ -133,6 +185,13 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (i >= view.Tokens.Length || !view.Tokens[i].Is("of")) continue;
             i++;
             if (i < view.Tokens.Length && view.Tokens[i].Is("the")) i++;
+            // "of an Uzbek opposition movement, Ozod Vatan": the name in apposition to a party noun.
+            if (i < view.Tokens.Length && (view.Tokens[i].Is("a") || view.Tokens[i].Is("an")))
+            {
+                var k = i + 1;
+                while (k < view.Tokens.Length && k - i < 6 && view.Tokens[k].IsWord && !_partyNouns.Contains(view.Tokens[k].Text)) k++;
+                if (k + 2 < view.Tokens.Length && _partyNouns.Contains(view.Tokens[k].Text) && view.Tokens[k + 1].Text == ",") i = k + 2;
+            }
             var end = i;
             while (end < view.Tokens.Length && end - i < 5 && view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord && !view.Quoted[end]) end++;
             if (end == i) continue;
@@ -170,7 +229,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
             {
                 var after = view.Actors.FirstOrDefault(a => a.TokenStart == verb + 2 && Hosts.Contains(a.Actor.Kind));
-                if (after.Actor is not null) return after.Actor;
+                // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
+                return after.Actor;
             }
             var before = view.Actors.Where(a => a.TokenEnd <= verb && verb - a.TokenEnd <= 9 && Hosts.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
                 .Select(a => (ActorMention?)a).LastOrDefault();

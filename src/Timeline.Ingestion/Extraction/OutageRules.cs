@@ -38,12 +38,12 @@ public sealed partial class OutageRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var trigger = Trigger(view);
-            var date = trigger >= 0 ? view.DateFor(trigger) ?? SinceDate(view, trigger) : null;
+            var date = trigger >= 0 ? SinceDate(view, trigger) ?? view.DateFor(trigger) : null;
             if (trigger >= 0 && date?.Date is not null)
             {
                 // The country that went offline: a country or city named, else the article's, and only then a demonym
                 // ("the Colombian news channel" in a story about Venezuela).
-                var country = view.Places.Where(p => !p.IsDemonym && !view.Quoted[p.TokenStart]).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                var country = view.Places.Where(p => !p.IsDemonym && !view.Quoted[p.TokenStart] && !InRelativeClause(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                               ?? article.MainCountry ?? article.CountryOf(view);
                 if (country is null) continue;
                 open = article.Outages.FirstOrDefault(o => o.Country == country && o.Date.Overlaps(date.Date));
@@ -78,14 +78,51 @@ public sealed partial class OutageRules(Lexicon lexicon)
         }
     }
 
-    // "has been inaccessible since last October", "have been cut since November 4": the outage began then.
-    private static Dates.DateMention? SinceDate(SentenceView view, int trigger)
+    // "has been inaccessible since last October", "entered its second day …, switched off since shortly before midnight on
+    // Sunday, August 4": an outage told with "since" began then, whatever day the report itself names.
+    private Dates.DateMention? SinceDate(SentenceView view, int trigger)
     {
-        var perfect = Enumerable.Range(Math.Max(0, trigger - 3), trigger - Math.Max(0, trigger - 3)).Any(k => view.Tokens[k].Is("been"));
-        if (!perfect) return null;
-        return view.Dates.Where(d => d.Date is not null && d.IsReference && d.Kind != Dates.DateMentionKind.Span)
-            .FirstOrDefault(d => view.TokenAt(d.Start) > trigger && view.TokenAt(d.Start) - 1 >= 0 && view.Tokens[view.TokenAt(d.Start) - 1].Is("since")
-                                 || d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase));
+        Dates.DateMention? best = null;
+        var bestAt = -1;
+        foreach (var d in view.Dates)
+        {
+            if (d.Date is null || d.Kind == Dates.DateMentionKind.Span) continue;
+            var at = view.TokenAt(d.Start);
+            if (view.Quoted[at]) continue;
+            // "since Sunday, August 4": a date in apposition to a since-date is the same date, said more precisely.
+            var apposition = best is not null && at - bestAt <= 4 && Enumerable.Range(bestAt, at - bestAt).Any(k => view.Tokens[k].Text == ",");
+            if (!apposition && !IntroducedBySince(view, d, at)) continue;
+            if (best is null || apposition && d.Date.SpanInDays <= best.Date!.SpanInDays) { best = d; bestAt = at; }
+        }
+        return best;
+    }
+
+    // "switched off since …", "has been inaccessible since …": "since" within the outage's own clause, a few words after it.
+    private bool IntroducedBySince(SentenceView view, Dates.DateMention d, int at)
+    {
+        var since = d.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) ? at : -1;
+        for (var k = at - 1; since < 0 && k >= 0 && k >= at - 5; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" or "." || view.Quoted[k]) return false;
+            if (view.Tokens[k].Is("since")) since = k;
+        }
+        if (since < 0) return false;
+        for (var k = since - 1; k >= 0 && k >= since - 6; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" || RelativeWords.Contains(view.Tokens[k].Text)) return false;
+            if (_verbs.Contains(view.Tokens[k].Text) || _verbs.Phrases.Any(p => view.PhraseAt(k, p)) || view.Tokens[k].Is("been")) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.OrdinalIgnoreCase) { "which", "that", "who", "where" };
+
+    // "Ablyazov, who lives in France, said …": a place in a relative clause about someone is where they are, not what went offline.
+    private static bool InRelativeClause(SentenceView view, int at)
+    {
+        for (var k = at - 1; k >= 0 && view.Tokens[k].Text is not ("," or ";" or "—"); k--)
+            if (view.Tokens[k].Text is "who" or "whose" or "whom") return true;
+        return false;
     }
 
     private int Trigger(SentenceView view)

@@ -128,14 +128,23 @@ public sealed class SentenceView
     private static readonly HashSet<string> RelativeWords = new(StringComparer.OrdinalIgnoreCase) { "that", "which", "who", "whose", "whom", "where", "when" };
 
     /// <summary>
-    /// True when a relative clause opens between the trigger and the date ("dissolved Samidoun, a network that celebrated the
+    /// True when a relative clause (or a semicolon) opens between the trigger and the date ("dissolved Samidoun, a network that celebrated the
     /// October 7 attack"; "a chapter that began in 1988"): that date belongs to the clause, not to the trigger.
     /// </summary>
     public bool InOtherClause(int trigger, int at)
     {
         var (from, to) = trigger < at ? (trigger + 1, at) : (at + 1, trigger);
         for (var k = from; k < to && k < Tokens.Length; k++)
-            if (RelativeWords.Contains(Tokens[k].Text) && !Quoted[k]) return true;
+            if ((RelativeWords.Contains(Tokens[k].Text) || Tokens[k].Text == ";") && !Quoted[k]) return true;
+        return false;
+    }
+
+    /// <summary>True when a semicolon stands between two tokens: "…; Group 24 was banned in 2014" is a sentence of its own.</summary>
+    public bool AcrossSemicolon(int a, int b)
+    {
+        var (from, to) = a < b ? (a + 1, b) : (b + 1, a);
+        for (var k = from; k < to && k < Tokens.Length; k++)
+            if (Tokens[k].Text == ";" && !Quoted[k]) return true;
         return false;
     }
 

@@ -140,6 +140,10 @@ public sealed class StatementRules(Lexicon lexicon)
             && verb + 2 < view.Tokens.Length   // ", the party said." at the end attributes a fact; a position follows the verb
             && article.LastMentioned(view.Index, verb - 2, ActorKind.Party, ActorKind.Organization) is { } named)
             return (named, true);
+        // "…,” the ministry said.", "the regulator said that …": the state body of that kind the article named last.
+        if (verb >= 2 && view.Tokens[verb - 2].Is("the") && !view.Quoted[verb - 1] && BodyNouns.Contains(view.Tokens[verb - 1].Text)
+            && LastBody(article, view.Index, view.Tokens[verb - 1].Text) is { } body)
+            return IsSubordinate(view, verb - 2) ? null : (body, true);
         // "On Monday evening the United States said": a country taking a position through its government.
         if (verb >= 1 && view.Actors.FirstOrDefault(a => a.TokenEnd == verb && a.Actor.Kind == ActorKind.Country && !view.Quoted[a.TokenStart]) is { Actor: not null } state
             && !IsModifier(view, state.TokenStart))
@@ -150,7 +154,10 @@ public sealed class StatementRules(Lexicon lexicon)
             foreach (var m in view.Actors)
             {
                 if (m.TokenEnd >= verb - 1 || view.Quoted[m.TokenStart] || !SpeakerKinds.Contains(m.Actor.Kind) || IsModifier(view, m.TokenStart)) continue;
-                if (view.Tokens[m.TokenEnd].Text is not ("," or "—") || view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;
+                // "The Bangladesh Nationalist Party (BNP), Jamaat's ally, said": the bracketed acronym belongs to the head.
+                var headEnd = m.TokenEnd + 2 < verb && view.Tokens[m.TokenEnd].Text == "(" && view.Tokens[m.TokenEnd + 2].Text == ")" ? m.TokenEnd + 3 : m.TokenEnd;
+                if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Text == "(") continue;
+                if (view.Tokens[headEnd].Text is not ("," or "—") || view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;
                 if (verb - m.TokenEnd > 28 || Enumerable.Range(m.TokenEnd, verb - m.TokenEnd).Any(k => view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text))) continue;
                 return IsSubordinate(view, m.TokenStart) ? null : (m.Actor, false);
             }
@@ -169,6 +176,22 @@ public sealed class StatementRules(Lexicon lexicon)
             }
             if (best is not null) return IsSubordinate(view, best.Value.TokenStart) ? null : (best.Value.Actor, false);
         }
+        return null;
+    }
+
+    private static readonly HashSet<string> BodyNouns = new(StringComparer.Ordinal)
+    {
+        "ministry", "regulator", "agency", "court", "commission", "judiciary", "office", "authority", "council", "department", "embassy", "presidency",
+    };
+
+    private static ArticleActor? LastBody(ArticleContext article, int sentence, string noun)
+    {
+        for (var s = sentence; s >= 0 && s >= sentence - 12; s--)
+            for (var k = article.Views[s].Actors.Count - 1; k >= 0; k--)
+            {
+                var a = article.Views[s].Actors[k].Actor;
+                if (a.Kind is ActorKind.GovernmentBody or ActorKind.Organization && a.Name.Contains(noun, StringComparison.OrdinalIgnoreCase)) return a;
+            }
         return null;
     }
 
@@ -218,6 +241,8 @@ public sealed class StatementRules(Lexicon lexicon)
     private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt)
     {
         var venue = LinkedConference(article, view);
+        // A speaker of the meeting the article reports, first quoted without a day, said it there.
+        var attended = article.Conferences.FirstOrDefault(c => c.Actors.Any(a => a.Actor == speaker));
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
         HistoricalDate? date;
         double dateConfidence;
@@ -226,6 +251,7 @@ public sealed class StatementRules(Lexicon lexicon)
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
         else if (lastDate is not null && view.Index - lastDateAt <= 3) { date = lastDate; dateConfidence = 0.65; }   // same occasion, told on
+        else if (attended is not null) { date = attended.Date; dateConfidence = 0.65; venue = attended; }
         else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
         else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
         else { date = null; dateConfidence = 0; }
@@ -293,14 +319,15 @@ public sealed class StatementRules(Lexicon lexicon)
         // "Speaking at the GW event", "told the Dortmund conference": the statement was made at that meeting.
         for (var i = 0; i < view.Tokens.Length; i++)
         {
-            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during"))) continue;
+            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during") || view.Tokens[i].Is("addressing") || view.Tokens[i].Is("addressed"))) continue;
             for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
             {
                 if (!_conferenceNouns.Contains(view.Tokens[k].Text)) continue;
                 var words = Enumerable.Range(i + 1, k - i - 1).Select(j => view.Tokens[j].Norm).ToArray();
                 var match = article.Conferences.FirstOrDefault(c => words.Any(w => c.Handles.Contains(w)));
                 if (match is not null) return match;
-                if (article.Conferences.Count == 1 && words.Any(w => w is "online" or "virtual")) return article.Conferences[0];
+                // "told the congress", "at the online event": the one meeting the article reports.
+                if (article.Conferences.Count == 1 && words.All(w => w is "the" or "this" or "that" or "online" or "virtual" or "closing" or "opening")) return article.Conferences[0];
             }
         }
         return null;

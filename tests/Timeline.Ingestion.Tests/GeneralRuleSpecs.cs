@@ -1,0 +1,327 @@
+using Timeline.Domain.Actors;
+using Timeline.Domain.Events;
+using Timeline.Ingestion.Tests.Support;
+
+namespace Timeline.Ingestion.Tests;
+
+// Each rule is specified with sentences written for these specs (invented names, other countries than the dev set), so
+// that the rule is tested as a rule and not as a memory of one dev-set sentence. Publication date: Thursday 2021-06-10.
+
+public class a_ban_participle_used_as_an_adjective
+{
+    [Theory]
+    [InlineData("Members of the banned Green Future Party met supporters in Almaty on Wednesday.")]
+    [InlineData("The regulator on Wednesday published a list of banned organisations.")]
+    [InlineData("Kazakhstan's outlawed Green Future Party called for a boycott on Wednesday.")]
+    public void reports_no_ban(string body) => Assert.Empty(Extract.Of<PartyBanned>(body));
+
+    [Fact]
+    public void a_ban_named_as_a_reference_point_is_not_a_new_ban()
+    {
+        var bans = Extract.Of<PartyBanned>("The Free Youth Foundation held its first rally since the ban in Bishkek on Saturday.");
+
+        Assert.Empty(bans);
+    }
+
+    [Fact]
+    public void a_reduced_relative_dates_the_ban_by_its_own_since_and_not_by_the_main_verb()
+    {
+        // Given a participle clause set off by commas, and a main verb with another date
+        var body = "The Free Youth Foundation, banned in Kyrgyzstan as extremist since March, held an online congress on Saturday.";
+
+        // When extracted
+        var ban = Extract.Of<PartyBanned>(body).Single();
+        var congress = Extract.Of<ConferenceHeld>(body).Single();
+
+        // Then the ban began in March, and the congress took place on Saturday
+        Assert.Equal("2021-03", ban.Occurred.ToEdtf());
+        Assert.Equal("2021-06-05", congress.Occurred.ToEdtf());
+    }
+}
+
+public class several_groups_banned_in_one_sentence
+{
+    [Fact]
+    public void a_colon_list_of_unknown_names_bans_each_of_them()
+    {
+        var bans = Extract.Of<PartyBanned>("The Supreme Court of Kyrgyzstan on Wednesday banned three groups: Ak Zhol Jastar, Kyzyl Tuu and Erkin El.");
+
+        Assert.Equal(["Ak Zhol Jastar", "Erkin El", "Kyzyl Tuu"], bans.Select(b => b.Actors.Single(a => a.Role == ActorRole.BannedParty).Name).Order());
+        Assert.All(bans, b => Assert.Equal("2021-06-09", b.Occurred.ToEdtf()));
+    }
+
+    [Fact]
+    public void a_name_in_apposition_to_the_object_is_banned_too()
+    {
+        var body = "The government of Kyrgyzstan on Wednesday banned the largest opposition party, Birimdik Jolu, and its youth wing, Jash Kuch, accusing them of organising riots.";
+
+        var names = Extract.Of<PartyBanned>(body).Select(b => b.Actors.Single(a => a.Role == ActorRole.BannedParty).Name).Order();
+
+        Assert.Equal(["Birimdik Jolu", "Jash Kuch"], names);
+    }
+
+    [Fact]
+    public void a_name_before_a_common_noun_only_modifies_it()
+    {
+        var bans = Extract.Of<PartyBanned>("A court in Bishkek on Wednesday declared the Telegram channel Ak Kabar and its logo extremist.");
+
+        Assert.DoesNotContain(bans, b => b.Actors.Any(a => a.Name == "Telegram"));
+    }
+
+    [Fact]
+    public void a_blocked_web_service_is_not_a_banned_party()
+    {
+        Assert.Empty(Extract.Of<PartyBanned>("The regulator of Kyrgyzstan banned Telegram on Wednesday, citing security."));
+    }
+}
+
+public class a_ban_the_state_reports_in_other_words
+{
+    [Fact]
+    public void the_law_a_ban_rests_on_is_its_legal_act()
+    {
+        var ban = Extract.Of<PartyBanned>("The Interior Ministry of Kyrgyzstan on Wednesday banned the Green Future Party under Section 7 of the Public Order Act, 2012.").Single();
+
+        Assert.Equal("Public Order Act, 2012", ban.LegalAct);
+    }
+}
+
+public class bans_across_sentences
+{
+    [Fact]
+    public void the_same_ruling_continued_in_the_next_sentence_keeps_its_date()
+    {
+        var body = "A court in Bishkek on Wednesday dissolved the Green Future Party. The court also ordered the liquidation of the Free Youth Foundation, its sister organisation.";
+
+        var bans = Extract.Of<PartyBanned>(body);
+
+        Assert.Equal(2, bans.Count);
+        Assert.All(bans, b => Assert.Equal("2021-06-09", b.Occurred.ToEdtf()));
+    }
+
+    [Fact]
+    public void a_state_told_afterwards_does_not_take_the_date_of_the_ruling()
+    {
+        var body = "A court in Bishkek on Wednesday dissolved the Green Future Party. It had already been banned in Kazakhstan.";
+
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal("KG", ban.Country.Value);
+    }
+
+    [Fact]
+    public void a_date_after_a_semicolon_belongs_to_its_own_clause()
+    {
+        var body = "The government of Kyrgyzstan has designated the Green Future Party an extremist group; the Free Youth Foundation was banned by the Supreme Court in 2014.";
+
+        var bans = Extract.Of<PartyBanned>(body);
+
+        var ban = Assert.Single(bans);
+        Assert.Equal("Free Youth Foundation", ban.Actors.Single(a => a.Role == ActorRole.BannedParty).Name);
+        Assert.Equal("2014", ban.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_relative_clause_that_designates_it_is_a_dated_ban_by_that_state()
+    {
+        var body = "The Free Youth Foundation says it is a charity. It is also banned in Uzbekistan, which designated it an extremist organisation in 2019.";
+
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal("Free Youth Foundation", ban.Actors.Single(a => a.Role == ActorRole.BannedParty).Name);
+        Assert.Equal("UZ", ban.Country.Value);
+        Assert.Equal("2019", ban.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_place_inside_a_name_gives_its_country_and_a_known_name_inside_it_does_not()
+    {
+        var body = "Opposition figures in Kyrgyzstan say little has changed. The Ak Zhol Democratic Party, which was banned in 1999, still works only from exile.";
+
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal("KG", ban.Country.Value);
+        Assert.Equal("1999", ban.Occurred.ToEdtf());
+    }
+}
+
+public class outages_told_with_since
+{
+    [Fact]
+    public void an_outage_in_its_third_day_began_on_its_since_date()
+    {
+        var body = "Mobile internet in the Ferghana valley of Uzbekistan entered its third day of a blackout on Thursday, with all networks switched off since late on Monday, June 7.";
+
+        var outage = Extract.Of<InternetOutage>(body).Single();
+
+        Assert.Equal("2021-06-07", outage.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_since_date_of_another_clause_does_not_date_the_outage()
+    {
+        var body = "Operators cut mobile internet in Osh on Wednesday, according to a monitoring group that has tracked censorship since 2015.";
+
+        Assert.Equal("2021-06-09", Extract.Of<InternetOutage>(body).Single().Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_news_site_inaccessible_since_monday_is_an_outage_from_monday()
+    {
+        var outage = Extract.Of<InternetOutage>("The news outlet Kloop said its website had been inaccessible inside Kyrgyzstan since Monday.").Single();
+
+        Assert.Equal("2021-06-07", outage.Occurred.ToEdtf());
+        Assert.Equal("KG", outage.Country.Value);
+    }
+}
+
+public class outages_in_other_words
+{
+    [Fact]
+    public void a_month_opening_the_sentence_dates_it()
+    {
+        var outage = Extract.Of<InternetOutage>("In March the regulator slowed down Twitter across Kyrgyzstan.").Single();
+
+        Assert.Equal("2021-03", outage.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void an_ordered_suspension_of_named_services_is_an_outage()
+    {
+        var outage = Extract.Of<InternetOutage>("On Wednesday the telecom regulator ordered the suspension of Facebook and YouTube across Kyrgyzstan.").Single();
+
+        Assert.Equal("2021-06-09", outage.Occurred.ToEdtf());
+        Assert.Equal("KG", outage.Country.Value);
+    }
+
+    [Fact]
+    public void where_a_speaker_lives_is_not_where_the_internet_went_down()
+    {
+        var body = "Users across Kazakhstan could not reach Instagram on Wednesday. Its founder, who lives in Spain, said on Wednesday that the outage showed fear.";
+
+        var outages = Extract.Of<InternetOutage>(body);
+
+        Assert.NotEmpty(outages);
+        Assert.All(outages, o => Assert.Equal("KZ", o.Country.Value));
+    }
+}
+
+public class meetings_and_who_held_them
+{
+    [Fact]
+    public void a_month_opening_the_sentence_dates_a_congress()
+    {
+        var congress = Extract.Of<ConferenceHeld>("In January the party held a congress in Osh attended by 500 delegates.").Single();
+
+        Assert.Equal("2021-01", congress.Occurred.ToEdtf());
+        Assert.Equal("KG", congress.Country.Value);
+    }
+
+    [Fact]
+    public void the_organisation_that_names_a_meeting_organised_it()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The OSCE human rights conference opened in Vienna on Monday.").Single();
+
+        Assert.Equal(ActorId.Parse("osce"), meeting.Organizer);
+    }
+
+    [Fact]
+    public void another_sentence_naming_the_only_meeting_gives_its_organiser()
+    {
+        var body = "The summit, which opened on Tuesday in Vilnius, ran late into the night. The NATO summit ended with a joint declaration.";
+
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal(ActorId.Parse("nato"), meeting.Organizer);
+        Assert.Equal("LT", meeting.Country.Value);
+    }
+
+    [Fact]
+    public void a_meeting_in_a_capital_named_by_its_demonym_is_in_that_country()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The forum of exiled journalists opened in the Kyrgyz capital on Monday.").Single();
+
+        Assert.Equal("KG", meeting.Country.Value);
+    }
+
+    [Fact]
+    public void a_venue_that_hosted_the_congress_of_a_named_group()
+    {
+        var body = "The old cinema in Kadikoy, a district of Istanbul, usually shows films. On Sunday it hosted the founding congress of a new Kazakh party, Erkin Dala.";
+
+        var congress = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal("TR", congress.Country.Value);
+        Assert.Contains(congress.Actors, a => a.Name == "Erkin Dala" && a.Role is ActorRole.Organizer or ActorRole.Host);
+    }
+
+    [Fact]
+    public void a_guest_of_an_event_hosted_by_someone_else_is_not_its_host()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("Muhiddin Kabiri spoke at an online event hosted by a university in Washington on Monday.").Single();
+
+        Assert.DoesNotContain(meeting.Actors, a => a.Role == ActorRole.Host);
+    }
+}
+
+public class speakers_named_in_other_ways
+{
+    [Fact]
+    public void a_surname_after_the_full_name_is_the_same_speaker_and_a_panelist_speaks_on_the_panel_day()
+    {
+        var body = "On Monday the Bishkek Policy Institute hosted an online panel with Timur Osmonov, an exiled blogger. “Reforms are real but they are small,” Osmonov replied.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal(ActorId.Parse("timur-osmonov"), statement.Speaker);
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void the_ministry_that_said_it_is_the_ministry_named_before_with_its_whole_portfolio()
+    {
+        var body = "The Ministry of Culture, Information and Tourism opened a museum in Bishkek on Wednesday. “Culture belongs to everyone,” the ministry said.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal("Ministry of Culture, Information and Tourism", statement.Actors.Single(a => a.Role == ActorRole.Speaker).Name);
+    }
+
+    [Fact]
+    public void a_party_with_its_acronym_before_an_apposition_is_the_speaker()
+    {
+        var statement = Extract.Of<StatementMade>("The Social Democratic Union (SDU), the largest opposition party in Kyrgyzstan, said on Wednesday that the vote was rigged.").Single();
+
+        Assert.Equal("Social Democratic Union", statement.Actors.Single(a => a.Role == ActorRole.Speaker).Name);
+    }
+
+    [Fact]
+    public void a_surname_that_is_also_a_title_word_is_still_a_name()
+    {
+        var body = "Former prime minister Aigul Mufti was placed under house arrest on Sunday. Late on Sunday, Mufti wrote on Twitter that it was a dark day.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal(ActorId.Parse("aigul-mufti"), statement.Speaker);
+        Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void one_name_after_an_opening_phrase_is_the_speaker()
+    {
+        var statement = Extract.Of<StatementMade>("Politics in Kyrgyzstan is tense. Opening the meeting on Monday, Sadyrov said that the party would contest the election.").Single();
+
+        Assert.Equal("Sadyrov", statement.Actors.Single(a => a.Role == ActorRole.Speaker).Name);
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void telling_the_congress_is_speaking_on_the_congress_day()
+    {
+        var body = "The Ata Meken party held its congress in Osh on Sunday. Its chairman, Bakyt Orozov, told the congress that the party would grow.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
+    }
+}
