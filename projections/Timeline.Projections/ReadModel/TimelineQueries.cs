@@ -334,7 +334,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
     /// </summary>
     private sealed class AnswerCache
     {
-        private const int MaxWeight = 20_000;
+        private const int MaxWeight = 10_000;
         private readonly Lock _gate = new();
         private Stamp _stamp;
         private Dictionary<string, object> _answers = new(StringComparer.Ordinal);
