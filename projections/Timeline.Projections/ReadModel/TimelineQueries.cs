@@ -55,6 +55,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
     private readonly KnownActorNames _known = knownNames ?? KnownActorNames.None;
     private readonly ConcurrentBag<ReadSession> _idle = [];
     private readonly AnswerCache _cache = new();
+    private readonly DecodedEntries _decoded = new();
     private volatile bool _disposed;
 
     public ActorLookup ResolveActor(string text) =>
@@ -188,7 +189,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
         """;
 
     /// <summary>Orders, filters and pages in SQL; only the page's entries are read and decoded.</summary>
-    private static EntryPage Page(ReadSession s, string g, string rows, string subject, EntryQuery query, SortKey? after)
+    private EntryPage Page(ReadSession s, string g, string rows, string subject, EntryQuery query, SortKey? after)
     {
         (string, object?)[] filters =
         [
@@ -197,31 +198,37 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
             ("$to", query.To?.DayNumber),
             ("$types", query.Types is null ? null : JsonSerializer.Serialize(query.Types.Order(StringComparer.Ordinal))),
         ];
+        // One pass over the subject's rows: the total (before the page token) and the page after the token.
         var keys = new List<(long RowId, SortKey Key)>(Math.Min(query.PageSize + 1, 1024));
+        var total = 0;
         using (var reader = s.Command($"""
-            SELECT e.rowid, e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id FROM {rows} {Filters}
-             AND ($alo IS NULL OR (e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id) > ($alo, $ahi, $aap, $apr, $afp, $aid))
-            ORDER BY e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id LIMIT $n
+            SELECT rowid, lo, hi, ap, pr, fp, entry_id, total FROM (
+                SELECT e.rowid AS rowid, e.lo AS lo, e.hi AS hi, e.ap AS ap, e.pr AS pr, e.fp AS fp, e.entry_id AS entry_id, count(*) OVER () AS total
+                FROM {rows} {Filters})
+            WHERE $alo IS NULL OR (lo, hi, ap, pr, fp, entry_id) > ($alo, $ahi, $aap, $apr, $afp, $aid)
+            ORDER BY lo, hi, ap, pr, fp, entry_id LIMIT $n
             """, [.. filters,
                 ("$alo", after?.Lo), ("$ahi", after?.Hi), ("$aap", after?.Ap), ("$apr", after?.Pr), ("$afp", after?.Fp), ("$aid", after?.Id),
                 ("$n", query.PageSize + 1)]).ExecuteReader())
             while (reader.Read())
+            {
                 keys.Add((reader.GetInt64(0), new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
                     reader.GetInt64(5), reader.GetString(6))));
+                total = reader.GetInt32(7);
+            }
 
         // One row more than a page says there is a next page.
         var more = keys.Count > query.PageSize;
         if (more) keys.RemoveAt(keys.Count - 1);
-        var total = after is null && !more
-            ? keys.Count
-            : Convert.ToInt32(s.Scalar($"SELECT count(*) FROM {rows} {Filters}", filters), CultureInfo.InvariantCulture);
+        if (keys.Count == 0 && after is not null)
+            total = Convert.ToInt32(s.Scalar($"SELECT count(*) FROM {rows} {Filters}", filters), CultureInfo.InvariantCulture);
 
         var entries = new Dictionary<long, TimelineEntry>(keys.Count);
         if (keys.Count > 0)
         {
             using var reader = s.Command($"SELECT rowid, data FROM {g}_entries WHERE rowid IN (SELECT value FROM json_each($ids))",
                 ("$ids", JsonSerializer.Serialize(keys.Select(k => k.RowId)))).ExecuteReader();
-            while (reader.Read()) entries[reader.GetInt64(0)] = EntryJson.Deserialize(reader.GetFieldValue<byte[]>(1));
+            while (reader.Read()) entries[reader.GetInt64(0)] = _decoded.Decode(reader.GetFieldValue<byte[]>(1));
         }
         return new EntryPage(keys.Select(k => entries[k.RowId]).ToList(), total, more ? keys[^1].Key.ToToken() : null);
     }
@@ -230,7 +237,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
     /// As of a position or instant: dates narrow and entries merge as sources arrive, so the entries are rebuilt from
     /// the sources visible then, and filtered and ordered afterwards.
     /// </summary>
-    private static EntryPage AsOfPage(ReadSession s, string g, string rowsOf, string subject, EntryQuery query, AsOf asOf, SortKey? after,
+    private EntryPage AsOfPage(ReadSession s, string g, string rowsOf, string subject, EntryQuery query, AsOf asOf, SortKey? after,
         Func<TimelineEntry, bool> involves)
     {
         var rows = new List<(string Id, string Key, byte[] Data)>();
@@ -255,7 +262,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
                     rows.Add((reader.GetString(0), "", reader.GetFieldValue<byte[]>(1)));
         }
 
-        var visible = rows.Select(r => EntryJson.Deserialize(r.Data))
+        var visible = rows.Select(r => _decoded.Decode(r.Data))
             .SelectMany(e => e.Sources)
             .Where(asOf.Shows)
             .OrderBy(src => src.Position).ThenBy(src => src.EventId)
@@ -310,7 +317,21 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
         }
     }
 
-    private ReadSession Rent() => _idle.TryTake(out var session) ? session : new ReadSession(database.Open());
+    private ReadSession Rent()
+    {
+        if (_idle.TryTake(out var session)) return session;
+        var connection = database.Open();
+        // A timeline's entries lie scattered over the file; read through the connection's small page cache each is a
+        // read() call. Mapped, they are memory reads, and the OS's page cache is shared by every session.
+        using (var mmap = connection.CreateCommand())
+        {
+            mmap.CommandText = $"PRAGMA mmap_size = {MappedBytes};";
+            mmap.ExecuteNonQuery();
+        }
+        return new ReadSession(connection);
+    }
+
+    private const long MappedBytes = 1L << 30;
 
     private void Return(ReadSession session, bool healthy)
     {
@@ -366,6 +387,46 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
                     _weight = 0;
                 }
                 if (_answers.TryAdd(key, answer)) _weight += weight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decoded entries by their exact stored bytes. Decoding (JSON, then rebuilding the entry from its sources) is most
+    /// of what a query costs, and an entry's bytes only change when a new source joins it; decoding is a pure
+    /// function of the bytes, so an entry found here is exactly what decoding would give, in any generation, at any
+    /// checkpoint. Unlike answers, these survive the log moving on. Bounded: emptied when full.
+    /// </summary>
+    private sealed class DecodedEntries
+    {
+        private const int Capacity = 20_000;
+        private readonly ConcurrentDictionary<byte[], TimelineEntry> _entries = new(ByteContent.Instance);
+        private int _count;
+
+        public TimelineEntry Decode(byte[] data)
+        {
+            if (_entries.TryGetValue(data, out var known)) return known;
+            var entry = EntryJson.Deserialize(data);
+            if (Interlocked.Increment(ref _count) > Capacity)
+            {
+                _entries.Clear();
+                Interlocked.Exchange(ref _count, 1);
+            }
+            _entries[data] = entry;
+            return entry;
+        }
+
+        private sealed class ByteContent : IEqualityComparer<byte[]>
+        {
+            public static readonly ByteContent Instance = new();
+
+            public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+            public int GetHashCode(byte[] bytes)
+            {
+                var hash = new HashCode();
+                hash.AddBytes(bytes);
+                return hash.ToHashCode();
             }
         }
     }
