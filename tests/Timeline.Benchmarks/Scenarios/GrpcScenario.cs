@@ -85,8 +85,13 @@ public sealed class GrpcScenario : IBenchmarkScenario
                     results.Add(new BenchmarkResult($"grpc GetActorTimeline over gRPC (baseline: the same query in-process, {Clients} tasks)", timeline.Throughput, "calls/s", handler.Throughput));
                     results.Add(new BenchmarkResult($"grpc GetActorTimeline, a new request each call, {Clients} clients (baseline: empty call)", fresh.Throughput, "calls/s", ping.Throughput));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p99, a new request each call (lower is better; baseline: empty call)", fresh.P99, "ms", ping.P99));
+                    results.Add(new BenchmarkResult("grpc GetActorTimeline CPU per call, server and client (lower is better; baseline: empty call)",
+                        timeline.CpuPerCall, "ms", ping.CpuPerCall));
+                    results.Add(new BenchmarkResult("grpc GetActorTimeline CPU per call (lower is better; baseline: the same query in-process)",
+                        timeline.CpuPerCall, "ms", handler.CpuPerCall));
                     // The load generator shares the 2 cores with the server: what one client spends decoding one answer.
                     var answer = await timelines[0].GetActorTimelineAsync(request).ResponseAsync;
+                    options.Log.WriteLine($"one GetActorTimeline answer is {answer.CalculateSize():N0} bytes");
                     results.Add(new BenchmarkResult("grpc client-side decode of one GetActorTimeline answer (lower is better; baseline: empty answer)",
                         DecodeMicroseconds(answer), "µs", DecodeMicroseconds(new PingResponse())));
                 }
@@ -106,7 +111,8 @@ public sealed class GrpcScenario : IBenchmarkScenario
         return results;
     }
 
-    private readonly record struct LatencyRun(double Throughput, double P50, double P99);
+    /// <param name="CpuPerCall">Milliseconds of this process's CPU (server and clients) per call: on a shared machine less noisy than rates.</param>
+    private readonly record struct LatencyRun(double Throughput, double P50, double P99, double CpuPerCall);
 
     /// <summary>Every client calls back to back for <paramref name="duration"/>; each call's latency is kept.</summary>
     private static async Task<LatencyRun> Unary(int clients, TimeSpan duration, Func<int, Task> call)
@@ -114,6 +120,7 @@ public sealed class GrpcScenario : IBenchmarkScenario
         // Warm-up: connections open, JIT done, read model pages cached.
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => call(c)));
         var latencies = Enumerable.Range(0, clients).Select(_ => new List<long>(4096)).ToArray();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Measure.Start();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -125,7 +132,8 @@ public sealed class GrpcScenario : IBenchmarkScenario
             }
         })));
         var all = latencies.SelectMany(l => l).ToArray();
-        return new LatencyRun(Measure.Rate(all.Length, clock), Percentile(all, 0.50), Percentile(all, 0.99));
+        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, all.Length);
+        return new LatencyRun(Measure.Rate(all.Length, clock), Percentile(all, 0.50), Percentile(all, 0.99), cpuPerCall);
     }
 
     /// <summary>Microseconds the client spends parsing one answer of this shape (the bytes a call receives).</summary>
