@@ -19,14 +19,21 @@ public sealed record DirectoryActor
     [System.Text.Json.Serialization.JsonIgnore]
     public string Name => Names.OrderByDescending(n => n.Value).ThenByDescending(n => n.Key.Length).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key;
 
-    /// <summary>The other names, alphabetically.</summary>
+    /// <summary>
+    /// Names known for the id outside the log (<see cref="KnownActorNames"/>), added by queries; not stored, so the
+    /// folded directory stays a pure function of the log.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> KnownNames { get; init; } = [];
+
+    /// <summary>The other names, reported or known, alphabetically.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Aliases
     {
         get
         {
             var name = Name;
-            return Names.Keys.Where(n => n != name).Order(StringComparer.Ordinal).ToArray();
+            return Names.Keys.Concat(KnownNames).Where(n => n != name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         }
     }
 }

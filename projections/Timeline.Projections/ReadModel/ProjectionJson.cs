@@ -48,6 +48,13 @@ public static class EntryJson
     public static TimelineEntry Deserialize(string json) =>
         EntryBuilder.Build(JsonSerializer.Deserialize(json, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null."));
 
+    /// <summary>The same, from the UTF-8 bytes SQLite stores: queries skip decoding to a string and back.</summary>
+    public static TimelineEntry Deserialize(ReadOnlySpan<byte> utf8) =>
+        EntryBuilder.Build(JsonSerializer.Deserialize(utf8, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null."));
+
+    public static DirectoryActor DeserializeActor(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, Context.DirectoryActor) ?? throw new JsonException("An actor's stored JSON is null.");
+
     public static string Serialize(DirectoryActor actor) => JsonSerializer.Serialize(actor, Context.DirectoryActor);
 
     public static DirectoryActor DeserializeActor(string json) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Timeline.Api.V1;
 using Timeline.Application.Timelines;
 
@@ -6,6 +7,16 @@ namespace Timeline.Api.Timelines;
 /// <summary>View records → proto messages: field for field, nulls as empty strings (proto3 has no null strings).</summary>
 public static class TimelineResponseMapping
 {
+    private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, TimelineEntry[]> Messages = new();
+
+    /// <summary>
+    /// The messages of a page's entries, made once per list of views (the handlers hand out the same list for the
+    /// same question while the read model stands still). Shared messages are only ever read: serializing is safe
+    /// from several calls at once.
+    /// </summary>
+    private static TimelineEntry[] EntryMessages(IReadOnlyList<TimelineEntryView> entries) =>
+        Messages.GetValue(entries, list => list.Select(ToMessage).ToArray());
+
     public static GetActorTimelineResponse ToResponse(this ActorTimelineView view)
     {
         var response = new GetActorTimelineResponse
@@ -14,7 +25,7 @@ public static class TimelineResponseMapping
             NextPageToken = view.NextPageToken ?? "",
             TotalEntries = view.TotalEntries,
         };
-        response.Entries.AddRange(view.Entries.Select(ToMessage));
+        response.Entries.AddRange(EntryMessages(view.Entries));
         return response;
     }
 
@@ -26,7 +37,7 @@ public static class TimelineResponseMapping
             NextPageToken = view.NextPageToken ?? "",
             TotalEntries = view.TotalEntries,
         };
-        response.Entries.AddRange(view.Entries.Select(ToMessage));
+        response.Entries.AddRange(EntryMessages(view.Entries));
         return response;
     }
 

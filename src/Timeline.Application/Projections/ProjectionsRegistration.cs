@@ -19,6 +19,7 @@ public static class ProjectionsRegistration
     {
         services.AddSingleton(_ => ReadModelDatabase.InDataDirectory(dataDirectory));
         services.AddSingleton(options ?? new ProjectionOptions());
+        services.AddSingleton(_ => Timelines.GazetteerActorNames.Load());
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton(provider => new ProjectionRunner(
             provider.GetRequiredService<IEventStore>(),

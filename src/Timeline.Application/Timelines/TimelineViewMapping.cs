@@ -1,11 +1,22 @@
+using System.Runtime.CompilerServices;
 using Timeline.Projections.ActorDirectory;
 using Timeline.Projections.Model;
+using Timeline.Projections.ReadModel;
 
 namespace Timeline.Application.Timelines;
 
 /// <summary>Read-model records → the public view shapes.</summary>
 public static class TimelineViewMapping
 {
+    private static readonly ConditionalWeakTable<EntryPage, IReadOnlyList<TimelineEntryView>> PageViews = new();
+
+    /// <summary>
+    /// The views of a page's entries. Queries hand out the same page object for the same question while the read
+    /// model stands still, so its views are made once per page object, not once per call.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntryView> EntryViews(this EntryPage page) =>
+        PageViews.GetValue(page, p => p.Entries.Select(e => e.ToView()).ToArray());
+
     public static TimelineEntryView ToView(this TimelineEntry e) => new()
     {
         Id = e.Id,

@@ -15,7 +15,7 @@ public sealed class GetActorTimelineHandler(TimelineQueries queries) : IRequestH
         try
         {
             var page = queries.ActorTimeline(actor.Id, query);
-            return Task.FromResult(new ActorTimelineView(actor.ToView(), page.Entries.Select(e => e.ToView()).ToList(), page.NextPageToken, page.Total));
+            return Task.FromResult(new ActorTimelineView(actor.ToView(), page.EntryViews(), page.NextPageToken, page.Total));
         }
         catch (InvalidPageTokenException ex)
         {

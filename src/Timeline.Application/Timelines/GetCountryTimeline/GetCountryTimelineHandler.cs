@@ -17,7 +17,7 @@ public sealed class GetCountryTimelineHandler(TimelineQueries queries) : IReques
         {
             var page = queries.CountryTimeline(code.Value, query);
             return Task.FromResult(new CountryTimelineView(new CountryView(code.Value, code.Name),
-                page.Entries.Select(e => e.ToView()).ToList(), page.NextPageToken, page.Total));
+                page.EntryViews(), page.NextPageToken, page.Total));
         }
         catch (InvalidPageTokenException ex)
         {
