@@ -8,13 +8,17 @@ using Timeline.EventStore.Memory;
 
 namespace Timeline.Api.Tests;
 
-public sealed class subscribers_starting_while_events_are_appended : IAsyncLifetime
+/// <summary>Run on SQLite (appends wait for the disk) and in memory (appends so fast that subscribers join the feed behind it).</summary>
+public abstract class subscribers_starting_while_events_are_appended : IAsyncLifetime
 {
     private const int Before = 40;
     private const string LastWords = "The last event";
     private RunningServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await RunningServer.Start();
+    /// <summary>The store to serve, or null for the default (SQLite in a temp folder).</summary>
+    protected abstract IEventStore? Store();
+
+    public async Task InitializeAsync() => _server = await RunningServer.Start(store: Store());
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
@@ -32,8 +36,10 @@ public sealed class subscribers_starting_while_events_are_appended : IAsyncLifet
             for (var i = 0; !stopWriting.IsCancellationRequested; i++)
             {
                 await _server.Store.Append($"writer-{w}-{i}", TestEvents.Statement($"writer-{w}-{i}", "Busy Speaker", "TJ", $"Writer {w} event {i}", i));
-                // An uncontended append completes synchronously; without this the writers would hold the pool's threads.
-                await Task.Yield();
+                // Bursts of ten with a pause: a log growing faster than subscribers can read would never let them catch up,
+                // and an uncontended append completes synchronously, so without a pause the writers would hold the pool's threads.
+                if (i % 10 == 9) await Task.Delay(10);
+                else await Task.Yield();
             }
         })).ToList();
         string[] starts = ["start", "10", "end", "40", "start", "75", "end", "110"];
@@ -116,6 +122,16 @@ public sealed class subscribers_starting_while_events_are_appended : IAsyncLifet
     {
         for (var p = first; p <= last; p++) yield return p;
     }
+}
+
+public sealed class subscribers_starting_while_events_are_appended_to_sqlite : subscribers_starting_while_events_are_appended
+{
+    protected override IEventStore? Store() => null;
+}
+
+public sealed class subscribers_starting_while_events_are_appended_in_memory : subscribers_starting_while_events_are_appended
+{
+    protected override IEventStore? Store() => new MemoryEventStore();
 }
 
 public sealed class a_slow_subscriber_among_fast_ones : IAsyncLifetime
