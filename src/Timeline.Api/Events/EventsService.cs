@@ -20,6 +20,7 @@ public sealed class EventsService(
     AdminGuard admin,
     SubscriptionOptions subscriptionOptions,
     SubscriptionMonitor monitor,
+    LiveFeed feed,
     IHostApplicationLifetime lifetime,
     ILogger<EventsService> logger) : V1.Events.EventsBase
 {
@@ -28,7 +29,7 @@ public sealed class EventsService(
         var spec = SubscriptionFilterSpec.Parse(request, await DirectoryIds(request.Actor, context.CancellationToken));
         logger.LogInformation("Subscriber {Peer} from {From} types={Types} actor={Actor} country={Country}",
             context.Peer, spec.Start, request.Types_, request.Actor, request.Country);
-        var subscription = new EventSubscription(store, spec, subscriptionOptions, monitor, logger);
+        var subscription = new EventSubscription(store, feed, spec, subscriptionOptions, monitor, logger);
         await subscription.Run(responseStream, context.CancellationToken, lifetime.ApplicationStopping,
             () => context.GetHttpContext().Abort());
     }

@@ -99,6 +99,7 @@ public sealed class TimelineServer : IAsyncDisposable
         services.AddSingleton(new AdminGuard(options.AdminToken));
         services.AddSingleton(options.Subscriptions);
         services.AddSingleton<SubscriptionMonitor>();
+        services.AddSingleton<LiveFeed>();
         configureServices(services);
         if (!string.IsNullOrWhiteSpace(options.IngestPath)
             && !services.Any(d => d.ServiceType == typeof(StartupIngestion.ArticleFileReader)))

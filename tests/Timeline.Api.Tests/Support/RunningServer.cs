@@ -41,6 +41,7 @@ public sealed class RunningServer : IAsyncDisposable
     public V1.Events.EventsClient Events => new(Channel);
     public V1.Projections.ProjectionsClient Projections => new(Channel);
     public SubscriptionMonitor Subscriptions => Server.Services.GetRequiredService<SubscriptionMonitor>();
+    public LiveFeed Feed => Server.Services.GetRequiredService<LiveFeed>();
 
     public static Metadata Admin(string token = AdminToken) => new() { { "authorization", "Bearer " + token } };
 

@@ -58,13 +58,9 @@ public sealed record SubscriptionFilterSpec(SubscriptionStart Start, IReadOnlySe
             : throw new InvalidRequestException($"'{from}' is not a place to subscribe from: use \"start\", \"end\" or a position (e.g. 42).");
     }
 
-    /// <summary>Filter the store can apply itself (types), so skipped events need not even be decoded.</summary>
-    public SubscriptionFilter? StoreFilter(int checkpointEvery) =>
-        Types is null ? null : new SubscriptionFilter { EventTypes = Types, CheckpointInterval = checkpointEvery };
-
     public bool NeedsDecodedEvent => ActorIds is not null || Country is not null;
 
-    /// <summary>Whether a decoded event passes the actor and country filters (the type filter is the store's).</summary>
+    /// <summary>Whether a decoded event passes the actor and country filters (the type is checked first, on the envelope).</summary>
     public bool Matches(IDomainEvent e)
     {
         if (!NeedsDecodedEvent) return true;

@@ -15,6 +15,9 @@ public sealed record SubscriptionOptions
     /// <summary>…or when events were skipped and nothing was sent for this long.</summary>
     public TimeSpan CheckpointPeriod { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long an overflowed subscriber that does not read at all may keep its connection before it is aborted.</summary>
+    /// <summary>
+    /// How long an overflowed subscriber that does not read at all may keep its connection before it is aborted; also
+    /// how long a catching-up subscriber's full buffer may wait for it to take one message before it is cut off.
+    /// </summary>
     public TimeSpan OverflowGrace { get; init; } = TimeSpan.FromSeconds(30);
 }
