@@ -160,7 +160,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
     /// run on one task, folding and writing on another, joined by a small bounded channel.
     /// </summary>
     private async Task<long> CatchUp(string? target, IProgress<ProjectionProgress>? progress, CancellationToken cancellationToken,
-        string state = "catching-up")
+        string state = "catching-up", ReplayState? replay = null)
     {
         long applied = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -184,15 +184,17 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
             if (target is not null)
             {
                 // A replay builds a generation nobody reads before the swap. Without fsyncs a kill -9 still keeps
-                // every committed batch with its checkpoint (the WAL is in the OS cache); only a power cut could
-                // lose the latest ones, and then the replay resumes from the checkpoint that did survive.
-                ReadModelDatabase.Execute(connection, null, "PRAGMA synchronous=OFF;");
+                // every committed batch with its checkpoint (the WAL is in the OS cache, and the kill specs check
+                // it); only an OS crash or power cut could lose or tear recent pages, and an unfinished replay
+                // generation is disposable anyway. A larger page cache keeps the growing B-trees' hot pages in
+                // memory (64 MB: well inside the replay's memory budget).
+                ReadModelDatabase.Execute(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
             }
             try
             {
                 await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var outcome = _writer.Apply(connection, target, readAfter, batch);
+                    var outcome = _writer.Apply(connection, target, readAfter, batch, replay);
                     if (outcome is BatchOutcome.Behind)
                     {
                         behind = true;
@@ -343,14 +345,15 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 else
                 {
                     if (replaying is not null) ReadModelDatabase.DropGeneration(connection, tx, replaying);
-                    generation = ReadModelDatabase.CreateGeneration(connection, tx, identity, _options.Versions, deferQueryIndexes: true);
+                    generation = ReadModelDatabase.CreateGeneration(connection, tx, identity, _options.Versions, deferIndexes: true);
                     ReadModelDatabase.SetControl(connection, tx, "replaying", generation);
                 }
                 tx.Commit();
             }
 
             // Catch up until a pass finds nothing new; events that arrive after the swap go to the new generation.
-            while (await CatchUp(generation, progress, cancellationToken, "replaying").ConfigureAwait(false) > 0) { }
+            var replay = new ReplayState();
+            while (await CatchUp(generation, progress, cancellationToken, "replaying", replay).ConfigureAwait(false) > 0) { }
 
             LogPosition? position;
             long processed;
@@ -361,7 +364,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 position = info.Checkpoint;
                 processed = info.EventsProcessed;
                 var old = ReadModelDatabase.Current(connection, tx);
-                ReadModelDatabase.CreateQueryIndexes(connection, tx, generation);
+                ReadModelDatabase.CreateDeferredIndexes(connection, tx, generation);
                 ReadModelDatabase.SetControl(connection, tx, "current", generation);
                 ReadModelDatabase.SetControl(connection, tx, "replaying", null);
                 if (old is not null && old != generation) ReadModelDatabase.DropGeneration(connection, tx, old);
