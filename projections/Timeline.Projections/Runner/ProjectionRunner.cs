@@ -172,10 +172,12 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
 
             var total = (long)head.Value.Commit;
             var startCommit = checkpoint?.Commit ?? 0;
-            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            // The reader hands over small chunks and the writer gathers them into transactions of BatchSize events:
+            // big transactions are what make a rebuild cheap, while the queue between the two stays a few chunks.
+            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var batchSize = _options.BatchSize;
-            var reader = ReadInto(channel.Writer, checkpoint, head.Value, batchSize, readCancel.Token);
+            var reader = ReadInto(channel.Writer, checkpoint, head.Value, Math.Min(batchSize, ChunkSize), readCancel.Token);
 
             var readAfter = checkpoint;
             var behind = false;
@@ -192,7 +194,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
             }
             try
             {
-                await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var batch in Transactions(channel.Reader, batchSize, cancellationToken).ConfigureAwait(false))
                 {
                     var outcome = _writer.Apply(connection, target, readAfter, batch, replay);
                     if (outcome is BatchOutcome.Behind)
@@ -229,6 +231,22 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
         var g = target ?? ReadModelDatabase.Current(connection, null) ?? throw new InvalidOperationException("The read model has no current generation.");
         var info = ReadModelDatabase.ReadInfo(connection, null, g);
         return (g, info.Checkpoint, info.EventsProcessed);
+    }
+
+    private const int ChunkSize = 1024;
+
+    private static async IAsyncEnumerable<List<LoggedEvent>> Transactions(ChannelReader<List<LoggedEvent>> chunks, int size,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<LoggedEvent>(Math.Min(size, 1 << 16));
+        await foreach (var chunk in chunks.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            batch.AddRange(chunk);
+            if (batch.Count < size) continue;
+            yield return batch;
+            batch = new List<LoggedEvent>(Math.Min(size, 1 << 16));
+        }
+        if (batch.Count > 0) yield return batch;
     }
 
     private async Task ReadInto(ChannelWriter<List<LoggedEvent>> writer, LogPosition? after, LogPosition head, int batchSize,
