@@ -37,9 +37,18 @@ public static class EntryBuilder
     /// <summary>How far from a source's date an entry of the same key can be and still matter to it.</summary>
     public static int SearchWindowDays(string type) => Math.Max(0, DisputeWindowDays(type));
 
+    /// <summary>
+    /// The dates an entry may have and still be the home of <paramref name="source"/>: when its date is outside,
+    /// <see cref="Compare"/> says <see cref="Match.None"/> whatever the rest of the entry is, so a replay need not
+    /// read that entry back to find out.
+    /// </summary>
+    public static DateWindow WindowOf(EntrySource source) =>
+        new(source.Occurred.LowerBound.DayNumber, source.Occurred.UpperBound.DayNumber, DisputeWindowDays(source.Type));
+
     public static Match Compare(TimelineEntry entry, EntrySource source)
     {
         if (entry.Key != source.Key) return Match.None;
+        if (!WindowOf(source).Admits(entry.Occurred.LowerBound.DayNumber, entry.Occurred.UpperBound.DayNumber)) return Match.None;
         if (source.Type == "StatementMade")
             return entry.Occurred.Overlaps(source.Occurred) && entry.Sources.Any(s => TextOverlaps(s, source)) ? Match.Agrees : Match.None;
 
@@ -248,5 +257,20 @@ public static class EntryBuilder
             }
         }
         return set;
+    }
+}
+
+/// <summary>
+/// A source's date as day numbers (<see cref="Lo"/>..<see cref="Hi"/>) and how many days apart a date may be and
+/// still be disputed rather than unrelated (<see cref="Gap"/>; negative when only overlapping dates match).
+/// </summary>
+public readonly record struct DateWindow(int Lo, int Hi, int Gap)
+{
+    /// <summary>Whether an entry dated <paramref name="lo"/>..<paramref name="hi"/> (day numbers) may match.</summary>
+    public bool Admits(int lo, int hi)
+    {
+        if (lo <= Hi && Lo <= hi) return true;
+        if (Gap < 0) return false;
+        return (hi < Lo ? Lo - hi : lo - Hi) <= Gap;
     }
 }

@@ -39,7 +39,12 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 {
     /// <param name="target">The generation to write, or null for whichever is current when the transaction starts.</param>
     /// <param name="readAfter">The position the caller read from (exclusive); null when it read from the start.</param>
-    public BatchOutcome Apply(SqliteConnection connection, string? target, LogPosition? readAfter, IReadOnlyList<LoggedEvent> batch)
+    /// <param name="replay">
+    /// For a replay's generation: the in-memory index and directory that replace the per-key and per-actor lookups
+    /// (see <see cref="ReplayState"/>); null for the live generation, which is always read from its tables.
+    /// </param>
+    public BatchOutcome Apply(SqliteConnection connection, string? target, LogPosition? readAfter, IReadOnlyList<LoggedEvent> batch,
+        ReplayState? replay = null)
     {
         using var tx = ReadModelDatabase.BeginWrite(connection);
         var g = target ?? ReadModelDatabase.Current(connection, tx)
@@ -57,40 +62,59 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             return new BatchOutcome.Applied(checkpoint ?? batch[^1].Position, 0);
         }
 
-        var work = new Batch(connection, tx, g, arrivals);
-        work.Run(fresh);
-
-        var last = fresh[^1];
-        if (info.FirstEventId is null)
+        if (replay is not null && !replay.IsValidFor(g, checkpoint)) replay.Load(connection, tx, g, checkpoint);
+        var committed = false;
+        try
         {
-            // The store was empty when the generation was made: its identity is its first event.
-            var first = fresh[0];
-            if (checkpoint is null)
+            new Batch(connection, tx, g, arrivals, replay).Run(fresh);
+
+            var last = fresh[^1];
+            if (info.FirstEventId is null)
             {
-                ReadModelDatabase.SetMeta(connection, tx, g, "first_event", first.EventId.ToString());
-                ReadModelDatabase.SetMeta(connection, tx, g, "first_position", first.Position.ToString());
+                // The store was empty when the generation was made: its identity is its first event.
+                var first = fresh[0];
+                if (checkpoint is null)
+                {
+                    ReadModelDatabase.SetMeta(connection, tx, g, "first_event", first.EventId.ToString());
+                    ReadModelDatabase.SetMeta(connection, tx, g, "first_position", first.Position.ToString());
+                }
             }
+            ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint", last.Position.ToString());
+            ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint_event", last.EventId.ToString());
+            ReadModelDatabase.SetMeta(connection, tx, g, "events_processed",
+                (info.EventsProcessed + fresh.Count).ToString(CultureInfo.InvariantCulture));
+            tx.Commit();
+            committed = true;
+            replay?.Committed(last.Position);
+            return new BatchOutcome.Applied(last.Position, fresh.Count);
         }
-        ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint", last.Position.ToString());
-        ReadModelDatabase.SetMeta(connection, tx, g, "checkpoint_event", last.EventId.ToString());
-        ReadModelDatabase.SetMeta(connection, tx, g, "events_processed",
-            (info.EventsProcessed + fresh.Count).ToString(CultureInfo.InvariantCulture));
-        tx.Commit();
-        return new BatchOutcome.Applied(last.Position, fresh.Count);
+        finally
+        {
+            // The replay state mirrors committed rows only: a batch that did not commit leaves it to be reloaded.
+            if (!committed) replay?.Invalidate();
+        }
     }
 
     private static bool IsBefore(LogPosition? checkpoint, LogPosition? readAfter) =>
         readAfter is { } after && (checkpoint is null || checkpoint.Value < after);
 
     /// <summary>The working set of one batch.</summary>
-    private sealed class Batch(SqliteConnection c, SqliteTransaction tx, string g, ArticleArrivals arrivals)
+    /// <remarks>
+    /// With a <see cref="ReplayState"/> the candidates of a source come from the in-memory index and only those whose
+    /// dates may match are read back; without one (live) they are read per key with an indexed SELECT. Either way
+    /// <see cref="EntryBuilder.FindHome"/> sees the key's entries in creation order, so both give the same entries.
+    /// </remarks>
+    private sealed class Batch(SqliteConnection c, SqliteTransaction tx, string g, ArticleArrivals arrivals, ReplayState? replay)
     {
         private readonly Dictionary<string, List<TimelineEntry>> _entriesByKey = new(StringComparer.Ordinal);
         /// <summary>Row ids of the entries that are already stored, by entry id.</summary>
         private readonly Dictionary<string, long> _rowIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, TimelineEntry> _changedEntries = new(StringComparer.Ordinal);
         private readonly HashSet<(string Actor, string Entry)> _actorEntries = [];
-        private readonly Dictionary<string, DirectoryActor?> _directory = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DirectoryActor?> _directory = replay?.Directory ?? new(StringComparer.Ordinal);
+        /// <summary>Replay only: the index's candidates this batch read back or created, by entry id.</summary>
+        private readonly Dictionary<string, ReplayState.Candidate> _touched = new(StringComparer.Ordinal);
+        private SqliteCommand? _readEntry;
         private readonly HashSet<string> _changedActors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _newNames = new(StringComparer.Ordinal);
         private readonly List<(string Article, ulong Position, long IngestedAt)> _articles = [];
@@ -127,12 +151,15 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 sources.Add((e, EventRouting.ToSource(e, new Arrival(logged.Position.Commit, ingestedAt))));
             }
 
-            LoadCandidates(sources.Select(s => s.Source));
-            LoadDirectory(sources.SelectMany(s => s.Source.Actors.Select(a => a.Id)));
+            if (replay is null)
+            {
+                LoadCandidates(sources.Select(s => s.Source));
+                LoadDirectory(sources.SelectMany(s => s.Source.Actors.Select(a => a.Id)));
+            }
 
             foreach (var (e, source) in sources)
             {
-                var entry = Fold(source);
+                var entry = replay is null ? Fold(source) : FoldFromIndex(replay, source);
                 foreach (var actor in EventRouting.ActorsOf(e)) _actorEntries.Add((actor.Value, entry.Id));
                 foreach (var actor in source.Actors)
                 {
@@ -149,6 +176,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
             WriteArticles();
             WriteEntries();
+            foreach (var candidate in _touched.Values)
+            {
+                candidate.RowId = _rowIds[candidate.Loaded!.Id];
+                // Entries are read back only while a batch needs them: the index stays a few ints per entry.
+                candidate.Loaded = null;
+            }
+            _readEntry?.Dispose();
             WriteActorEntries();
             WriteDirectory();
         }
@@ -170,6 +204,59 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             }
             _changedEntries[entry.Id] = entry;
             return entry;
+        }
+
+        /// <summary>
+        /// <see cref="Fold"/> for a replay: the key's entries come from the index in creation order, and an entry
+        /// is read back from the table only when its dates may match (<see cref="EntryBuilder.WindowOf"/>)
+        /// and <see cref="EntryBuilder.FindHome"/> gets that far (it stops at the first entry that agrees).
+        /// </summary>
+        private TimelineEntry FoldFromIndex(ReplayState state, EntrySource source)
+        {
+            var kh = ReadModelDatabase.KeyHash(source.Key);
+            if (!state.ByKey.TryGetValue(kh, out var candidates)) state.ByKey[kh] = candidates = new List<ReplayState.Candidate>(1);
+            var home = EntryBuilder.FindHome(ReadBack(candidates, source), source);
+            TimelineEntry entry;
+            ReplayState.Candidate candidate;
+            if (home is null)
+            {
+                entry = EntryBuilder.Build([source]);
+                candidate = new ReplayState.Candidate();
+                candidates.Add(candidate);
+                _touched[entry.Id] = candidate;
+            }
+            else
+            {
+                entry = EntryBuilder.Build([.. home.Sources, source]);
+                candidate = _touched[home.Id];
+            }
+            candidate.Loaded = entry;
+            candidate.Lo = entry.Occurred.LowerBound.DayNumber;
+            candidate.Hi = entry.Occurred.UpperBound.DayNumber;
+            _changedEntries[entry.Id] = entry;
+            return entry;
+        }
+
+        private IEnumerable<TimelineEntry> ReadBack(List<ReplayState.Candidate> candidates, EntrySource source)
+        {
+            // FindHome returns before the caller adds to the list, so the list does not change while this runs.
+            var window = EntryBuilder.WindowOf(source);
+            foreach (var candidate in candidates)
+            {
+                if (!window.Admits(candidate.Lo, candidate.Hi)) continue;
+                if (candidate.Loaded is null)
+                {
+                    _readEntry ??= Prepare($"SELECT data FROM {g}_entries WHERE rowid = $row", "$row");
+                    _readEntry.Parameters[0].Value = candidate.RowId;
+                    var data = _readEntry.ExecuteScalar() as string
+                               ?? throw new InvalidOperationException($"Entry row {candidate.RowId} of {g} is missing.");
+                    var stored = EntryJson.Deserialize(data);
+                    candidate.Loaded = stored;
+                    _touched[stored.Id] = candidate;
+                    _rowIds[stored.Id] = candidate.RowId;
+                }
+                yield return candidate.Loaded;
+            }
         }
 
         private void LoadArrivals(List<(TimelineEvent Event, LoggedEvent Logged)> timeline)
@@ -296,10 +383,11 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         private void WriteActorEntries()
         {
             using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES ($a, $e)", "$a", "$e");
-            foreach (var (actor, entry) in _actorEntries)
+            // In key order: each insert lands next to the previous one in the B-tree instead of on a random page.
+            foreach (var (actor, row) in _actorEntries.Select(x => (x.Actor, Row: _rowIds[x.Entry])).OrderBy(x => x.Actor, StringComparer.Ordinal).ThenBy(x => x.Row))
             {
                 cmd.Parameters[0].Value = actor;
-                cmd.Parameters[1].Value = _rowIds[entry];
+                cmd.Parameters[1].Value = row;
                 cmd.ExecuteNonQuery();
             }
         }

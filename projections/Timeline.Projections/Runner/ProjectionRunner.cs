@@ -160,7 +160,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
     /// run on one task, folding and writing on another, joined by a small bounded channel.
     /// </summary>
     private async Task<long> CatchUp(string? target, IProgress<ProjectionProgress>? progress, CancellationToken cancellationToken,
-        string state = "catching-up")
+        string state = "catching-up", ReplayState? replay = null)
     {
         long applied = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -172,10 +172,12 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
 
             var total = (long)head.Value.Commit;
             var startCommit = checkpoint?.Commit ?? 0;
-            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            // The reader hands over small chunks and the writer gathers them into transactions of BatchSize events:
+            // big transactions are what make a rebuild cheap, while the queue between the two stays a few chunks.
+            var channel = Channel.CreateBounded<List<LoggedEvent>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var batchSize = _options.BatchSize;
-            var reader = ReadInto(channel.Writer, checkpoint, head.Value, batchSize, readCancel.Token);
+            var reader = ReadInto(channel.Writer, checkpoint, head.Value, Math.Min(batchSize, ChunkSize), readCancel.Token);
 
             var readAfter = checkpoint;
             var behind = false;
@@ -184,15 +186,17 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
             if (target is not null)
             {
                 // A replay builds a generation nobody reads before the swap. Without fsyncs a kill -9 still keeps
-                // every committed batch with its checkpoint (the WAL is in the OS cache); only a power cut could
-                // lose the latest ones, and then the replay resumes from the checkpoint that did survive.
-                ReadModelDatabase.Execute(connection, null, "PRAGMA synchronous=OFF;");
+                // every committed batch with its checkpoint (the WAL is in the OS cache, and the kill specs check
+                // it); only an OS crash or power cut could lose or tear recent pages, and an unfinished replay
+                // generation is disposable anyway. A larger page cache keeps the growing B-trees' hot pages in
+                // memory (64 MB: well inside the replay's memory budget).
+                ReadModelDatabase.Execute(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
             }
             try
             {
-                await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var batch in Transactions(channel.Reader, batchSize, cancellationToken).ConfigureAwait(false))
                 {
-                    var outcome = _writer.Apply(connection, target, readAfter, batch);
+                    var outcome = _writer.Apply(connection, target, readAfter, batch, replay);
                     if (outcome is BatchOutcome.Behind)
                     {
                         behind = true;
@@ -227,6 +231,22 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
         var g = target ?? ReadModelDatabase.Current(connection, null) ?? throw new InvalidOperationException("The read model has no current generation.");
         var info = ReadModelDatabase.ReadInfo(connection, null, g);
         return (g, info.Checkpoint, info.EventsProcessed);
+    }
+
+    private const int ChunkSize = 1024;
+
+    private static async IAsyncEnumerable<List<LoggedEvent>> Transactions(ChannelReader<List<LoggedEvent>> chunks, int size,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<LoggedEvent>(Math.Min(size, 1 << 16));
+        await foreach (var chunk in chunks.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            batch.AddRange(chunk);
+            if (batch.Count < size) continue;
+            yield return batch;
+            batch = new List<LoggedEvent>(Math.Min(size, 1 << 16));
+        }
+        if (batch.Count > 0) yield return batch;
     }
 
     private async Task ReadInto(ChannelWriter<List<LoggedEvent>> writer, LogPosition? after, LogPosition head, int batchSize,
@@ -343,14 +363,15 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 else
                 {
                     if (replaying is not null) ReadModelDatabase.DropGeneration(connection, tx, replaying);
-                    generation = ReadModelDatabase.CreateGeneration(connection, tx, identity, _options.Versions, deferQueryIndexes: true);
+                    generation = ReadModelDatabase.CreateGeneration(connection, tx, identity, _options.Versions, deferIndexes: true);
                     ReadModelDatabase.SetControl(connection, tx, "replaying", generation);
                 }
                 tx.Commit();
             }
 
             // Catch up until a pass finds nothing new; events that arrive after the swap go to the new generation.
-            while (await CatchUp(generation, progress, cancellationToken, "replaying").ConfigureAwait(false) > 0) { }
+            var replay = new ReplayState();
+            while (await CatchUp(generation, progress, cancellationToken, "replaying", replay).ConfigureAwait(false) > 0) { }
 
             LogPosition? position;
             long processed;
@@ -361,7 +382,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 position = info.Checkpoint;
                 processed = info.EventsProcessed;
                 var old = ReadModelDatabase.Current(connection, tx);
-                ReadModelDatabase.CreateQueryIndexes(connection, tx, generation);
+                ReadModelDatabase.CreateDeferredIndexes(connection, tx, generation);
                 ReadModelDatabase.SetControl(connection, tx, "current", generation);
                 ReadModelDatabase.SetControl(connection, tx, "replaying", null);
                 if (old is not null && old != generation) ReadModelDatabase.DropGeneration(connection, tx, old);

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Timeline.EventStore;
+using Timeline.Projections.ActorDirectory;
+using Timeline.Projections.Model;
+
+namespace Timeline.Projections.ReadModel;
+
+/// <summary>
+/// What a replay keeps in memory about the generation it builds, so that folding an event needs no lookup in the
+/// database unless a source may really join a stored entry: per corroboration key (hashed) the key's entries in
+/// creation order with the day bounds of their dates, and the whole actor directory.
+/// </summary>
+/// <remarks>
+/// A rebuild is a bulk load: the live path's indexed SELECT per key and per actor (<see cref="GenerationWriter"/>)
+/// cost more than the rest of the fold. The state is only trusted for the generation and checkpoint it was built
+/// or last committed to; anything else (a resumed replay, another process that advanced the same generation, a
+/// batch that failed half-way) makes the writer reload it from the generation's tables, so it is a cache of
+/// committed data, never a second source of truth.
+/// </remarks>
+public sealed class ReplayState
+{
+    /// <summary>A stored or batch-new entry as the index knows it; <see cref="Loaded"/> only while a batch uses it.</summary>
+    internal sealed class Candidate
+    {
+        /// <summary>0 until the entry is first written.</summary>
+        public long RowId;
+        public int Lo;
+        public int Hi;
+        public TimelineEntry? Loaded;
+    }
+
+    internal Dictionary<long, List<Candidate>> ByKey { get; } = [];
+    internal Dictionary<string, DirectoryActor?> Directory { get; } = new(StringComparer.Ordinal);
+
+    private string? _generation;
+    private LogPosition? _checkpoint;
+    private bool _valid;
+
+    internal bool IsValidFor(string generation, LogPosition? checkpoint) =>
+        _valid && _generation == generation && _checkpoint == checkpoint;
+
+    internal void Committed(LogPosition checkpoint) => _checkpoint = checkpoint;
+
+    internal void Invalidate() => _valid = false;
+
+    /// <summary>Reads the index and the directory from the generation's tables (empty ones for a fresh generation).</summary>
+    internal void Load(SqliteConnection c, SqliteTransaction tx, string g, LogPosition? checkpoint)
+    {
+        ByKey.Clear();
+        Directory.Clear();
+        using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT rowid, kh, lo, hi FROM {g}_entries ORDER BY rowid"))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var kh = reader.GetInt64(1);
+                if (!ByKey.TryGetValue(kh, out var list)) ByKey[kh] = list = new List<Candidate>(1);
+                list.Add(new Candidate { RowId = reader.GetInt64(0), Lo = reader.GetInt32(2), Hi = reader.GetInt32(3) });
+            }
+        }
+        using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT actor_id, data FROM {g}_actors"))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read()) Directory[reader.GetString(0)] = EntryJson.DeserializeActor(reader.GetString(1));
+        }
+        _generation = g;
+        _checkpoint = checkpoint;
+        _valid = true;
+    }
+}
