@@ -262,7 +262,8 @@ public sealed class StatementRules(Lexicon lexicon)
 
         // Where it was said: the speaker's country, else the city it was said in, else the article's country.
         var saidIn = SayingPlace(view, verb);
-        var apposed = ApposedCountry(view, speaker);
+        // An organisation's apposition describes its cause ("a Palestinian solidarity network"), not where it speaks from.
+        var apposed = speaker.Kind == ActorKind.Person ? ApposedCountry(view, speaker) : null;
         var country = (speaker.Known ? speaker.Country ?? apposed : apposed ?? speaker.Country) ?? saidIn?.Country ?? article.MainCountry;
         if (country is null) return null;
         var quotes = view.Quotes();
