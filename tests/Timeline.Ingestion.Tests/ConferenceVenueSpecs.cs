@@ -21,3 +21,16 @@ public class a_conference_held_in_a_named_building
         Assert.Contains(conference.Actors, a => a.Name == "Erkin Jol Party" && a.Role == ActorRole.Organizer);
     }
 }
+
+public class negotiations_between_parties
+{
+    [Fact]
+    public void are_not_a_conference()
+    {
+        // Given talks between two parties
+        var body = "The Erkin Jol Party and the Kyzyl Tuu Movement held talks in Bishkek on Saturday about a joint list.";
+
+        // When extracted, then no conference is reported
+        Assert.Empty(Extract.Of<ConferenceHeld>(body));
+    }
+}
