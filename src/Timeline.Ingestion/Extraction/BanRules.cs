@@ -195,7 +195,7 @@ public sealed class BanRules(Lexicon lexicon)
     /// </summary>
     private List<(ArticleActor Party, int At)> PartiesOf(ArticleContext article, SentenceView view, int trigger, ArticleActor? authority)
     {
-        var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart]
+        var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart] && !IsActingBody(view, a, trigger)
                                            && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
@@ -210,6 +210,12 @@ public sealed class BanRules(Lexicon lexicon)
         var after = UnknownNameAfter(article, view, trigger);
         return [.. after, .. ListedNames(article, view, trigger).Where(l => after.All(a => a.Party != l.Party))];
     }
+
+    // "The Security Council of X classified A and B as terrorist organisations": a council, court or ministry named before
+    // the verb is the one acting, never the banned party, even when the gazetteer does not know it as a state body.
+    private bool IsActingBody(SentenceView view, ActorMention a, int trigger) =>
+        a.TokenEnd <= trigger && !view.Tokens.Skip(a.TokenStart).Take(a.TokenCount).Any(t => t.Is("party"))
+        && a.Actor.Name.Split(' ').Any(w => _notBannableHeads.Contains(w) || _notBannableHeads.Contains(w.ToLowerInvariant()));
 
     /// <summary>
     /// "banned the country's largest Islamist party, Jamaat-e-Islami, and its student wing, Islami Chhatra Shibir",

@@ -19,6 +19,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _verbs = lexicon["conference-verbs"];
     private readonly WordSet _negation = lexicon["negation-cues"];
     private readonly WordSet _irrealis = lexicon["irrealis-cues"];
+    private readonly WordSet _venueHeads = lexicon["venue-heads"];
     private readonly WordSet _online = lexicon["online-cues"];
     private readonly WordSet _attendees = lexicon["attendance-nouns"];
     private readonly WordSet _speech = lexicon["speech-verbs"];
@@ -64,14 +65,15 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             organizer ??= ModifierOrganizer(view, noun);
             // "the founding congress of an Uzbek opposition movement, Ozod Vatan": the group a meeting is "of".
             organizer ??= IsPronounVenue(view, verb) ? NamedInOf(article, view) : null;
-            var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
+            if (organizer is not null && IsVenue(organizer)) organizer = null;
+            var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && !IsVenue(a.Actor) && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().ToList();
             if (organizer is null && participants.Count == 0)
             {
                 // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
                 foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
                 {
-                    participants.AddRange(next.Actors.Where(a => !a.IsPronoun && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
+                    participants.AddRange(next.Actors.Where(a => !a.IsPronoun && !IsVenue(a.Actor) && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
                         .Select(a => a.Actor).Distinct());
                     if (participants.Count > 0) break;
                 }
@@ -150,6 +152,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private static Timeline.Domain.Countries.CountryCode? CapitalOf(SentenceView view) =>
         view.Places.Where(p => p.IsDemonym && p.TokenEnd < view.Tokens.Length && view.Tokens[p.TokenEnd].Is("capital") && !view.Quoted[p.TokenStart])
             .Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault();
+
+    // "the Jinnah Convention Centre", "the Olympic sports and concert complex": a building hosts a meeting, it does not
+    // organise or attend it.
+    private bool IsVenue(ArticleActor actor) =>
+        actor.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && _venueHeads.Contains(words[^1].ToLowerInvariant());
 
     private static bool VenueIsPronoun(SentenceView view, IEnumerable<int> verbs) => verbs.Any(v => IsPronounVenue(view, v));
 

@@ -1,3 +1,4 @@
+using Timeline.Domain.Countries;
 using Timeline.Domain.Actors;
 using Timeline.Domain.Dates;
 using Timeline.Ingestion.Actors;
@@ -261,7 +262,9 @@ public sealed class StatementRules(Lexicon lexicon)
 
         // Where it was said: the speaker's country, else the city it was said in, else the article's country.
         var saidIn = SayingPlace(view, verb);
-        var country = speaker.Country ?? saidIn?.Country ?? article.MainCountry;
+        // An organisation's apposition describes its cause ("a Palestinian solidarity network"), not where it speaks from.
+        var apposed = speaker.Kind == ActorKind.Person ? ApposedCountry(view, speaker) : null;
+        var country = (speaker.Known ? speaker.Country ?? apposed : apposed ?? speaker.Country) ?? saidIn?.Country ?? article.MainCountry;
         if (country is null) return null;
         var quotes = view.Quotes();
         var existing = article.Statements.FirstOrDefault(s => s.Speaker == speaker && s.Date == date);
@@ -285,6 +288,45 @@ public sealed class StatementRules(Lexicon lexicon)
         draft.Venue ??= venue?.Name;
         draft.Place ??= saidIn?.Entry.Name;
         return draft;
+    }
+
+    /// <summary>
+    /// The nationality or office in the speaker's apposition: "the US ambassador, Jane Doe", "Z, the US State Department
+    /// spokesman", "Amnesty's director in Beirut, X" (the office's city). The speaker's own country, whatever the article is about.
+    /// </summary>
+    private static CountryCode? ApposedCountry(SentenceView view, ArticleActor speaker)
+    {
+        foreach (var m in view.Actors)
+        {
+            if (m.Actor != speaker || m.IsPronoun || view.Quoted[m.TokenStart]) continue;
+            var (from, to) = (-1, -1);
+            if (m.TokenStart >= 1 && view.Tokens[m.TokenStart - 1].Text is "," or "—")
+            {
+                to = m.TokenStart - 1;
+                from = to - 1;
+                while (from >= 0 && view.Tokens[from].Text is not ("," or ";" or "“" or "”" or "\"" or ":")) from--;
+                from++;
+                if (to - from > 12) from = -1;
+            }
+            if (from < 0 && m.TokenEnd < view.Tokens.Length && view.Tokens[m.TokenEnd].Text is "," or "—")
+            {
+                from = m.TokenEnd + 1;
+                to = from;
+                while (to < view.Tokens.Length && view.Tokens[to].Text is not ("," or "—" or ";" or "“" or "\"")) to++;
+                if (to - from > 12 || to >= view.Tokens.Length) from = -1;
+            }
+            if (from < 0) continue;
+            // "a lawyer living in exile in Istanbul" says where the speaker lives, not whose the speaker is.
+            if (Enumerable.Range(from, to - from).Any(k => view.Tokens[k].Is("exile") || view.Tokens[k].Is("living") || view.Tokens[k].Is("based"))) continue;
+            foreach (var p in view.Places)
+                if (p.TokenStart >= from && p.TokenEnd <= to && p.Entry.Country is not null
+                    && (!p.IsCity || (p.TokenStart > 0 && view.Tokens[p.TokenStart - 1].Is("in"))))
+                    return p.Country;
+            foreach (var a in view.Actors)
+                if (a.TokenStart >= from && a.TokenEnd <= to && a.Actor != speaker && a.Actor.Kind is ActorKind.GovernmentBody or ActorKind.Country && a.Actor.Country is not null)
+                    return a.Actor.Country;
+        }
+        return null;
     }
 
     // "told reporters in Dushanbe": a city after "in", outside quotes, not inside the reported content.
