@@ -22,13 +22,10 @@ public static class CountryCommand
         {
             var mediator = services.GetRequiredService<IMediator>();
             var filter = TimelineCommandSupport.Filter(parse, from, to, type, asOf);
-            var view = await mediator.Send(new GetCountryTimeline(parse.GetValue(country) ?? "", filter), cancellationToken);
-            var entries = view.Entries.ToList();
-            while (view.NextPageToken is { } token)
-            {
-                view = await mediator.Send(new GetCountryTimeline(parse.GetValue(country) ?? "", filter with { PageToken = token }), cancellationToken);
-                entries.AddRange(view.Entries);
-            }
+            var subject = parse.GetValue(country) ?? "";
+            var (view, entries) = await TimelineCommandSupport.AllPages(
+                token => mediator.Send(new GetCountryTimeline(subject, filter with { PageToken = token }), cancellationToken),
+                v => v.Entries, v => v.NextPageToken);
             TimelineRendering.CountryTimeline(view with { Entries = entries, NextPageToken = null }, parse.GetValue(format)!);
         }));
         return command;

@@ -99,4 +99,21 @@ public static class TimelineCommandSupport
         Console.Error.WriteLine($"timeline: {message}");
         return exitCode;
     }
+
+    /// <summary>
+    /// The CLI prints a whole timeline, so it follows the page tokens to the end; returns the last page's view with every
+    /// page's entries.
+    /// </summary>
+    public static async Task<(TView Last, List<TimelineEntryView> Entries)> AllPages<TView>(
+        Func<string?, Task<TView>> page, Func<TView, IReadOnlyList<TimelineEntryView>> entriesOf, Func<TView, string?> nextOf)
+    {
+        var view = await page(null);
+        var entries = entriesOf(view).ToList();
+        while (nextOf(view) is { } token)
+        {
+            view = await page(token);
+            entries.AddRange(entriesOf(view));
+        }
+        return (view, entries);
+    }
 }
