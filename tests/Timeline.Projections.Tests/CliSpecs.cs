@@ -77,6 +77,23 @@ public sealed class the_timeline_cli_right_after_ingestion : IAsyncLifetime
         Assert.Equal(2, range.Exit);
     }
 
+    [Fact]
+    public async Task tables_printed_to_a_pipe_keep_names_whole_and_show_long_alias_lists_in_brief()
+    {
+        // Given an actor known under many spellings (the gazetteer's aliases of the IRPT)
+        // When the directory and the timeline are printed as tables into a pipe, as a script or `less` would read them
+        var actors = await Run("actors");
+        var actor = await Run("actor", "IRPT");
+
+        // Then the name is on one line, not broken into pieces by a narrow column, and the alias list is shortened
+        Assert.True(actors.Exit == 0, actors.All);
+        Assert.True(actor.Exit == 0, actor.All);
+        var row = Assert.Single(actors.Stdout.Split('\n'), line => line.Contains("irpt"));
+        Assert.Contains("Islamic Renaissance Party of Tajikistan", row);
+        Assert.Matches(@"\(\+\d+ more\)", row);
+        Assert.Contains(actor.Stdout.Split('\n'), line => line.Contains("late Sep 2015") && line.Contains("PartyBanned"));
+    }
+
     public Task DisposeAsync()
     {
         _folder.Dispose();

@@ -26,7 +26,7 @@ public static class ActorCommand
             var (view, entries) = await TimelineCommandSupport.AllPages(
                 token => mediator.Send(new GetActorTimeline(subject, filter with { PageToken = token }), cancellationToken),
                 v => v.Entries, v => v.NextPageToken);
-            TimelineRendering.ActorTimeline(view with { Entries = entries, NextPageToken = null }, parse.GetValue(format)!);
+            TimelineRendering.ActorTimeline(new CliConsole(parse), view with { Entries = entries, NextPageToken = null }, parse.GetValue(format)!);
         }));
         return command;
     }

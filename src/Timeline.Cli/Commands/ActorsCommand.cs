@@ -18,7 +18,7 @@ public static class ActorsCommand
         command.SetAction((parse, cancellationToken) => TimelineCommandSupport.RunQuery(parse, cancellationToken, async services =>
         {
             var actors = await services.GetRequiredService<IMediator>().Send(new FindActors(parse.GetValue(search), parse.GetValue(limit)), cancellationToken);
-            TimelineRendering.Directory(actors, parse.GetValue(format)!);
+            TimelineRendering.Directory(new CliConsole(parse), actors, parse.GetValue(format)!);
         }));
         return command;
     }

@@ -26,7 +26,7 @@ public static class CountryCommand
             var (view, entries) = await TimelineCommandSupport.AllPages(
                 token => mediator.Send(new GetCountryTimeline(subject, filter with { PageToken = token }), cancellationToken),
                 v => v.Entries, v => v.NextPageToken);
-            TimelineRendering.CountryTimeline(view with { Entries = entries, NextPageToken = null }, parse.GetValue(format)!);
+            TimelineRendering.CountryTimeline(new CliConsole(parse), view with { Entries = entries, NextPageToken = null }, parse.GetValue(format)!);
         }));
         return command;
     }

@@ -17,77 +17,77 @@ public static class TimelineRendering
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void ActorTimeline(ActorTimelineView view, string format)
+    public static void ActorTimeline(CliConsole console, ActorTimelineView view, string format)
     {
         switch (format)
         {
             case "json":
-                Console.Out.WriteLine(JsonSerializer.Serialize(view, Json));
+                console.Out.WriteLine(JsonSerializer.Serialize(view, Json));
                 break;
             case "csv":
-                Csv(view.Entries);
+                Csv(console, view.Entries);
                 break;
             default:
                 var aliases = view.Actor.Aliases.Count == 0 ? "" : $" — also {string.Join(", ", view.Actor.Aliases)}";
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(view.Actor.Name)}[/] ({Markup.Escape(view.Actor.Id)}, {Markup.Escape(view.Actor.Kind)}){Markup.Escape(aliases)}");
-                Table(view.Entries, showCountry: true);
+                console.Ansi.MarkupLine($"[bold]{Markup.Escape(view.Actor.Name)}[/] ({Markup.Escape(view.Actor.Id)}, {Markup.Escape(view.Actor.Kind)}){Markup.Escape(aliases)}");
+                Table(console.Ansi, view.Entries, showCountry: true);
                 break;
         }
     }
 
-    public static void CountryTimeline(CountryTimelineView view, string format)
+    public static void CountryTimeline(CliConsole console, CountryTimelineView view, string format)
     {
         switch (format)
         {
             case "json":
-                Console.Out.WriteLine(JsonSerializer.Serialize(view, Json));
+                console.Out.WriteLine(JsonSerializer.Serialize(view, Json));
                 break;
             case "csv":
-                Csv(view.Entries);
+                Csv(console, view.Entries);
                 break;
             default:
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(view.Country.Name)}[/] ({Markup.Escape(view.Country.Code)})");
-                Table(view.Entries, showCountry: false);
+                console.Ansi.MarkupLine($"[bold]{Markup.Escape(view.Country.Name)}[/] ({Markup.Escape(view.Country.Code)})");
+                Table(console.Ansi, view.Entries, showCountry: false);
                 break;
         }
     }
 
-    public static void Directory(IReadOnlyList<ActorDirectoryEntryView> actors, string format)
+    public static void Directory(CliConsole console, IReadOnlyList<ActorDirectoryEntryView> actors, string format)
     {
         switch (format)
         {
             case "json":
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { actors }, Json));
+                console.Out.WriteLine(JsonSerializer.Serialize(new { actors }, Json));
                 break;
             case "csv":
                 var csv = new StringBuilder("id,name,kind,aliases,eventCount,firstDate,lastDate\n");
                 foreach (var a in actors)
                     csv.AppendLine(string.Join(',', Cell(a.Id), Cell(a.Name), Cell(a.Kind), Cell(string.Join("; ", a.Aliases)),
                         a.EventCount.ToString(CultureInfo.InvariantCulture), Cell(a.FirstDate), Cell(a.LastDate)));
-                Console.Out.Write(csv.ToString());
+                console.Out.Write(csv.ToString());
                 break;
             default:
                 if (actors.Count == 0)
                 {
-                    AnsiConsole.MarkupLine("[grey]No actors.[/]");
+                    console.Ansi.MarkupLine("[grey]No actors.[/]");
                     return;
                 }
                 var table = new Table().Border(TableBorder.Rounded)
                     .AddColumn("Id").AddColumn("Name").AddColumn("Kind").AddColumn("Also known as").AddColumn(new TableColumn("Events").RightAligned())
                     .AddColumn("First").AddColumn("Last");
                 foreach (var a in actors)
-                    table.AddRow(Markup.Escape(a.Id), Markup.Escape(a.Name), Markup.Escape(a.Kind), Markup.Escape(string.Join(", ", a.Aliases)),
+                    table.AddRow(Markup.Escape(a.Id), Markup.Escape(a.Name), Markup.Escape(a.Kind), Markup.Escape(AliasesInBrief(a.Aliases)),
                         a.EventCount.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.FirstDate ?? ""), Markup.Escape(a.LastDate ?? ""));
-                AnsiConsole.Write(table);
+                console.Ansi.Write(table);
                 break;
         }
     }
 
-    private static void Table(IReadOnlyList<TimelineEntryView> entries, bool showCountry)
+    private static void Table(IAnsiConsole ansi, IReadOnlyList<TimelineEntryView> entries, bool showCountry)
     {
         if (entries.Count == 0)
         {
-            AnsiConsole.MarkupLine("[grey]No entries.[/]");
+            ansi.MarkupLine("[grey]No entries.[/]");
             return;
         }
         var table = new Table().Border(TableBorder.Rounded)
@@ -102,14 +102,21 @@ public static class TimelineRendering
             if (showCountry) cells.Add(Markup.Escape(e.Country));
             table.AddRow(cells.ToArray());
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{entries.Count} entries; dates are as precise as the sources (\"Sep 2015\" is a month, \"late Sep 2015\" its last third).[/]");
+        ansi.Write(table);
+        ansi.MarkupLine($"[grey]{entries.Count} entries; dates are as precise as the sources (\"Sep 2015\" is a month, \"late Sep 2015\" its last third).[/]");
     }
+
+    /// <summary>
+    /// A party can have a dozen spellings; listing them all in a table column squeezes the names into broken words,
+    /// so the table shows the first few and a count (json and csv keep every alias).
+    /// </summary>
+    public static string AliasesInBrief(IReadOnlyList<string> aliases, int shown = 3) =>
+        aliases.Count <= shown ? string.Join(", ", aliases) : $"{string.Join(", ", aliases.Take(shown))} (+{aliases.Count - shown} more)";
 
     private static string Display(string edtf) =>
         Timeline.Domain.Dates.HistoricalDate.TryParseEdtf(edtf, out var date) ? date.ToDisplay() : edtf;
 
-    private static void Csv(IReadOnlyList<TimelineEntryView> entries)
+    private static void Csv(CliConsole console, IReadOnlyList<TimelineEntryView> entries)
     {
         var csv = new StringBuilder("occurred,occurredDisplay,type,summary,country,place,actors,corroboration,disputed,disputedDates,confidence,sources\n");
         foreach (var e in entries)
@@ -119,7 +126,7 @@ public static class TimelineRendering
                 e.Corroboration.ToString(CultureInfo.InvariantCulture), e.Disputed ? "true" : "false",
                 Cell(string.Join("; ", e.DisputedDates)), e.Confidence.ToString("0.###", CultureInfo.InvariantCulture),
                 Cell(string.Join("; ", e.Sources.Select(s => s.Url ?? s.ArticleId)))));
-        Console.Out.Write(csv.ToString());
+        console.Out.Write(csv.ToString());
     }
 
     private static string Cell(string? value)
