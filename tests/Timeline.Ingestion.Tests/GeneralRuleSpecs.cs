@@ -412,4 +412,18 @@ public class a_government_body_named_with_its_country
         var court = names.All.Single(a => a.Name == "Supreme Court");
         Assert.Equal("RU", court.Country?.Value);
     }
+
+    [Fact]
+    public void two_countries_courts_stay_two_bodies()
+    {
+        // Given an article that names the Supreme Courts of two countries
+        var body = "Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement. Kazakhstan's Supreme Court banned it in 2019, the ministry said.";
+
+        // When the article's names are resolved
+        var names = Timeline.Ingestion.Actors.ActorResolver.Default.Resolve(Timeline.Ingestion.Text.SentenceSplitter.Default.Split(body));
+
+        // Then each court is its own actor with its own country
+        var courts = names.All.Where(a => a.Name.EndsWith("Supreme Court")).Select(a => a.Country?.Value).Order().ToList();
+        Assert.Equal(["KG", "KZ"], courts);
+    }
 }

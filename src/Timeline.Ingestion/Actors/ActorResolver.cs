@@ -118,8 +118,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             }
             foreach (var m in matches.Where(m => m.Entry.Type == EntryType.Actor))
                 TryAcronym(tokens, m.TokenEnd, Known(m.Entry), AddAlias);
-            foreach (var (start, end, nameStart, kind, country) in FindGovernmentBodies(tokens, matches))
+            foreach (var (start, end, properStart, kind, country) in FindGovernmentBodies(tokens, matches))
             {
+                var nameStart = properStart;
+                // "Russia's Supreme Court" after "Tajikistan's Supreme Court": the plain name is already another
+                // country's body, so this one keeps its prefix.
+                if (nameStart > start && actors.TryGetValue(ActorId.FromName(Join(tokens, nameStart, end)), out var plain) && plain.Country is { } other && other != country)
+                    nameStart = start;
                 var actor = Discovered(Join(tokens, nameStart, end), kind, country);
                 // "Supreme Court" met earlier without a country is the body the prefix now places.
                 actor.Country ??= country;
