@@ -325,3 +325,105 @@ public class speakers_named_in_other_ways
         Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
     }
 }
+
+public class a_meeting_named_in_other_ways
+{
+    [Theory]
+    [InlineData("The Steppe Dialogue Forum, Asia's largest media conference, opened in Almaty on Monday.", "Steppe Dialogue Forum")]
+    [InlineData("The Great Lakes Civic Assembly, Africa's biggest gathering of rights groups, opened in Kigali on Monday.", "Great Lakes Civic Assembly")]
+    [InlineData("Africa's largest press freedom meeting, the Dakar Media Forum, opened in Dakar on Monday.", "Dakar Media Forum")]
+    public void a_capitalized_meeting_name_in_apposition_names_it(string body, string name)
+    {
+        // Given a named meeting set beside a description that holds a bare meeting noun
+        // When extracted
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        // Then the meeting takes the proper name, not the bare noun
+        Assert.Equal(name, meeting.Name);
+    }
+
+    [Theory]
+    [InlineData("The \"Free Steppe\" forum, held on Saturday in Almaty, drew about 300 delegates.", "Free Steppe forum")]
+    [InlineData("The “Open Kyrgyzstan” congress took place in Bishkek on Saturday.", "Open Kyrgyzstan congress")]
+    [InlineData("Exiled journalists held a conference called \"Voices Abroad\" in Vilnius on Saturday.", "Voices Abroad")]
+    public void a_name_in_quotes_next_to_the_meeting_noun_names_it(string body, string name)
+    {
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal(name, meeting.Name);
+    }
+
+    [Theory]
+    [InlineData("The \"Free Steppe\" forum, held on Saturday in Almaty to mark ten years since the Zhanaozen shooting, drew about 300 delegates.", "to mark ten years since the Zhanaozen shooting")]
+    [InlineData("Rights groups held a conference in Bishkek on Saturday to discuss the new media law, and about 200 people attended.", "to discuss the new media law")]
+    public void the_purpose_ends_with_its_clause(string body, string purpose)
+    {
+        // Given a purpose clause followed by another clause of the same sentence
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        // Then the purpose is the clause alone
+        Assert.Equal(purpose, meeting.Purpose);
+    }
+}
+
+public class the_subject_of_held_is_the_organiser
+{
+    [Theory]
+    [InlineData("The Free Youth Foundation (FYF), banned in Kyrgyzstan as \"extremist\" since March, held an online forum for its supporters on Saturday.", "Free Youth Foundation")]
+    [InlineData("The Open Media Association, which lost its registration last year, hosted a two-day conference in Nairobi on Saturday.", "Open Media Association")]
+    public void past_an_acronym_and_an_apposition(string body, string organiser)
+    {
+        // Given an organisation as the subject of "held"/"hosted", its apposition between it and the verb
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        // Then it organised (or hosted) the meeting and is not a mere participant
+        var actor = meeting.Actors.Single(a => a.Name == organiser);
+        Assert.True(actor.Role is ActorRole.Organizer or ActorRole.Host, $"role was {actor.Role}");
+    }
+}
+
+public class a_government_body_named_with_its_country
+{
+    [Theory]
+    [InlineData("Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
+    [InlineData("The Kyrgyz Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
+    [InlineData("Kazakhstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
+    public void is_the_same_body_as_its_plain_name(string body)
+    {
+        // Given a body first named with a possessive or demonym country prefix, then plainly
+        var events = Extract.From(body);
+
+        // Then both mentions are one actor, with one id and the prefix's country
+        var courts = events.SelectMany(e => e.Actors).Where(a => a.Name.Contains("Supreme Court")).Select(a => (a.Id, a.Name)).Distinct().ToList();
+        Assert.Equal([(ActorId.Parse("supreme-court"), "Supreme Court")], courts);
+    }
+
+    [Fact]
+    public void a_foreign_court_keeps_its_own_country()
+    {
+        // Given a Kazakh article that names the Supreme Court plainly first, and Russia's Supreme Court later
+        var body = "The Kazakh government on Wednesday banned the Erkin El movement in Almaty, the second ban in Kazakhstan this year. "
+                   + "In Moscow, the Supreme Court had banned the movement in 2019. Russia's Supreme Court cited the same law, the ministry said.";
+
+        // When the article's names are resolved
+        var names = Timeline.Ingestion.Actors.ActorResolver.Default.Resolve(Timeline.Ingestion.Text.SentenceSplitter.Default.Split(body));
+
+        // Then the plain "Supreme Court" is the one the possessive places in Russia, not the article's main country
+        var court = names.All.Single(a => a.Name == "Supreme Court");
+        Assert.Equal("RU", court.Country?.Value);
+    }
+
+    [Fact]
+    public void two_countries_courts_stay_two_bodies()
+    {
+        // Given an article that names the Supreme Courts of two countries
+        var body = "Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement. Kazakhstan's Supreme Court banned it in 2019, the ministry said.";
+
+        // When the article's names are resolved
+        var names = Timeline.Ingestion.Actors.ActorResolver.Default.Resolve(Timeline.Ingestion.Text.SentenceSplitter.Default.Split(body));
+
+        // Then each court is its own actor with its own country
+        var courts = names.All.Where(a => a.Name.EndsWith("Supreme Court")).Select(a => a.Country?.Value).Order().ToList();
+        Assert.Equal(["KG", "KZ"], courts);
+    }
+}

@@ -118,9 +118,18 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             }
             foreach (var m in matches.Where(m => m.Entry.Type == EntryType.Actor))
                 TryAcronym(tokens, m.TokenEnd, Known(m.Entry), AddAlias);
-            foreach (var (start, end, kind, country) in FindGovernmentBodies(tokens, matches))
+            foreach (var (start, end, properStart, kind, country) in FindGovernmentBodies(tokens, matches))
             {
-                var actor = Discovered(Join(tokens, start, end), kind, country);
+                var nameStart = properStart;
+                // "Russia's Supreme Court" after "Tajikistan's Supreme Court": the plain name is already another
+                // country's body, so this one keeps its prefix.
+                if (nameStart > start && actors.TryGetValue(ActorId.FromName(Join(tokens, nameStart, end)), out var plain) && plain.Country is { } other && other != country)
+                    nameStart = start;
+                var actor = Discovered(Join(tokens, nameStart, end), kind, country);
+                // "Supreme Court" met earlier without a country is the body the prefix now places.
+                actor.Country ??= country;
+                // The prefixed form stays one mention of the body, so its country word is not counted again as a place.
+                if (nameStart > start) AddAlias(Join(tokens, start, end), actor);
                 for (var k = start; k < end; k++) covered[k] = true;
             }
             foreach (var (start, end) in FindPeople(tokens, covered))
@@ -270,16 +279,24 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
 
     private static bool IsAdjectiveInName(string word) => word is "Islamic" or "National" or "International" or "State" or "Democratic" or "Central" or "Supreme" or "Human" or "Rights" or "Freedom" or "Global" or "European" or "Republic";
 
-    /// <summary>"the Tajik government", "Tajikistan's Supreme Court", "the government of Tajikistan" → a government body of that country.</summary>
-    private IEnumerable<(int Start, int End, ActorKind Kind, CountryCode Country)> FindGovernmentBodies(Token[] tokens, List<GazetteerMatch> matches)
+    /// <summary>
+    /// "the Tajik government", "Tajikistan's Supreme Court", "the government of Tajikistan" → a government body of that
+    /// country. A body with a proper name ("Tajikistan's Supreme Court", "the Tajik Supreme Court") is named without the
+    /// country prefix, so that it is one actor with the plain "Supreme Court" of the same article; NameStart says where
+    /// the name begins.
+    /// </summary>
+    private IEnumerable<(int Start, int End, int NameStart, ActorKind Kind, CountryCode Country)> FindGovernmentBodies(Token[] tokens, List<GazetteerMatch> matches)
     {
         foreach (var m in matches.Where(m => m.Entry.Type is EntryType.Demonym or EntryType.Country))
         {
+            // "Russia's Supreme Court": the possessive is its own token after the country.
+            var at = m.TokenEnd < tokens.Length && tokens[m.TokenEnd].Text is "'s" or "’s" ? m.TokenEnd + 1 : m.TokenEnd;
             foreach (var phrase in BodyPhrases())
             {
-                if (MatchesAt(tokens, m.TokenEnd, phrase))
+                if (MatchesAt(tokens, at, phrase))
                 {
-                    yield return (m.TokenStart, m.TokenEnd + phrase.Length, ActorKind.GovernmentBody, m.Entry.Country!.Value);
+                    var proper = tokens[at].IsCapitalized;
+                    yield return (m.TokenStart, at + phrase.Length, proper ? at : m.TokenStart, ActorKind.GovernmentBody, m.Entry.Country!.Value);
                     break;
                 }
             }

@@ -26,7 +26,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
-    [GeneratedRegex(@"\b(?:marking|to\s+mark|marked|to\s+discuss|discussing|devoted\s+to|dedicated\s+to|aimed\s+at|on\s+the\s+theme\s+of|to\s+commemorate|commemorating)\s+(?<p>[^.;“”]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
+    // mark two years since the vote, brought together 400 delegates" has the purpose "to mark two years since the vote".
+    [GeneratedRegex(@"\b(?<p>(?:marking|to\s+mark|marked|to\s+discuss|discussing|devoted\s+to|dedicated\s+to|aimed\s+at|on\s+the\s+theme\s+of|to\s+commemorate|commemorating)\s+[^.,;:()“”""]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposePattern();
 
     public void Apply(ArticleContext article)
@@ -84,7 +86,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
-            var name = NameOf(view, noun)
+            var name = NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
                 ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
@@ -105,7 +107,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             foreach (var p in participants) draft.AddActor(p, ActorRole.Participant);
             if (online) draft.Format = MeetingFormat.Online;
             else if (draft.Format == MeetingFormat.Unknown && place.Entry is not null) draft.Format = MeetingFormat.InPerson;
-            draft.Purpose ??= PurposePattern().Match(view.Sentence.Text) is { Success: true } pm ? pm.Groups["p"].Value.Trim().TrimEnd(',') : null;
+            draft.Purpose ??= PurposePattern().Match(view.Sentence.Text) is { Success: true } pm ? pm.Groups["p"].Value.Trim() : null;
             if (place.Entry is not null) draft.Handles.Add(place.Entry.Name);
             foreach (var p in view.Places) draft.Handles.Add(view.Tokens[p.TokenStart].Norm);
             if (organizer is not null) foreach (var alias in organizer.Aliases) draft.Handles.Add(alias);
@@ -239,6 +241,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
                 return after.Actor;
             }
+            // "The Free Youth Foundation (FYF), banned since March, held …": the subject of the verb, past its acronym and
+            // one comma-bounded clause, is who held it.
+            if (SubjectOf(view, verb) is { } subject) return subject;
             var before = view.Actors.Where(a => a.TokenEnd <= verb && verb - a.TokenEnd <= 9 && Hosts.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
                 .Select(a => (ActorMention?)a).LastOrDefault();
             if (before is not null && !(text == "held" && before.Value.Actor.Kind == ActorKind.Person && verb - before.Value.TokenEnd > 2)) return before.Value.Actor;
@@ -250,6 +255,89 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (m.Actor is not null) return m.Actor;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The actor that is the subject of an active verb: the mention right before it, or right before a bracketed acronym
+    /// and one clause set off by commas ("X (ACR), banned in … since June, held"). Adverbs and dates between subject and
+    /// verb are left to the nearer-mention rule.
+    /// </summary>
+    private static ArticleActor? SubjectOf(SentenceView view, int verb)
+    {
+        var k = verb;
+        if (k > 0 && view.Tokens[k - 1].Text == "," && !view.Quoted[k - 1])
+        {
+            var open = k - 2;
+            while (open >= 0 && !(view.Tokens[open].Text == "," && !view.Quoted[open]) && view.Tokens[open].Text is not ("." or ";")) open--;
+            if (open < 0 || view.Tokens[open].Text != ",") return null;
+            k = open;
+        }
+        if (k > 0 && view.Tokens[k - 1].Text == ")")
+        {
+            var open = k - 2;
+            while (open >= 0 && view.Tokens[open].Text != "(") open--;
+            if (open < 0) return null;
+            k = open;
+        }
+        var subject = view.Actors.Where(a => a.TokenEnd == k && !a.IsPronoun && Hosts.Contains(a.Actor.Kind) && !view.Quoted[a.TokenStart])
+            .Select(a => (ActorMention?)a).FirstOrDefault();
+        // A name after "of/by/at/with" is an argument of something else, not the subject.
+        if (subject is not { } s || s.TokenStart > 0 && view.Tokens[s.TokenStart - 1].Text is "of" or "by" or "at" or "with" or "from" or "for" or "to" or "in") return null;
+        return s.Actor;
+    }
+
+    /// <summary>"The “Free Steppe” forum", "a congress called “Erkin El”": a name in quotes right before or after the meeting noun.</summary>
+    private static string? QuotedNameOf(SentenceView view, int noun)
+    {
+        if (noun >= 2 && view.Tokens[noun - 1].Text is "”" or "\"" && view.Quoted[noun - 1])
+        {
+            var open = noun - 2;
+            while (open >= 0 && view.Tokens[open].Text is not ("“" or "\"")) open--;
+            if (open >= 0 && open < noun - 2 && Enumerable.Range(open + 1, noun - open - 2).Any(k => view.Tokens[k].IsCapitalized))
+                return ActorResolver.Join(view.Tokens, open + 1, noun - 1) + " " + view.Tokens[noun].Text;
+        }
+        var at = noun + 1;
+        if (at < view.Tokens.Length && view.Tokens[at].Text is "called" or "named" or "entitled" or "titled") at++;
+        if (at + 2 < view.Tokens.Length && view.Tokens[at].Text is "“" or "\"")
+        {
+            var close = at + 1;
+            while (close < view.Tokens.Length && view.Tokens[close].Text is not ("”" or "\"")) close++;
+            if (close < view.Tokens.Length && close - at <= 8 && view.Tokens[at + 1].IsCapitalized) return ActorResolver.Join(view.Tokens, at + 1, close);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "The Steppe Dialogue Forum, Asia's largest media conference, opened …" and "Africa's largest rights meeting, the
+    /// Banjul Civic Forum, opened …": a capitalized meeting name in apposition to the noun names it.
+    /// </summary>
+    private string? AppositionNameOf(SentenceView view, int noun)
+    {
+        var open = noun - 1;
+        while (open >= 0 && view.Tokens[open].Text is not ("," or "." or ";") && noun - open <= 8) open--;
+        if (open > 0 && view.Tokens[open].Text == "," && CapitalizedMeetingNameEndingAt(view, open) is { } before) return before;
+        if (noun + 2 < view.Tokens.Length && view.Tokens[noun + 1].Text == ",")
+        {
+            var start = noun + 2;
+            if (view.Tokens[start].Is("the") && start + 1 < view.Tokens.Length) start++;
+            var end = start;
+            while (end < view.Tokens.Length && view.Tokens[end].IsWord && (view.Tokens[end].IsCapitalized || view.Tokens[end].Text is "of" or "on" or "for" && end + 1 < view.Tokens.Length && view.Tokens[end + 1].IsCapitalized)) end++;
+            if (end > start + 1 && Enumerable.Range(start, end - start).Any(k => view.Tokens[k].IsCapitalized && _nouns.Contains(view.Tokens[k].Text.ToLowerInvariant()))
+                && !view.Quoted[start])
+                return ActorResolver.Join(view.Tokens, start, end);
+        }
+        return null;
+    }
+
+    // The capitalized words right before position end, when they hold a capitalized meeting noun: "Human Dimension Implementation Meeting".
+    private string? CapitalizedMeetingNameEndingAt(SentenceView view, int end)
+    {
+        var start = end;
+        while (start > 0 && view.Tokens[start - 1].IsWord && (view.Tokens[start - 1].IsCapitalized || view.Tokens[start - 1].Text is "of" or "on" or "for" && start - 2 >= 0 && view.Tokens[start - 2].IsCapitalized)
+               && view.Tokens[start - 1].Text is not ("The" or "A" or "An" or "On" or "In" or "At")) start--;
+        if (end - start < 2 || view.Quoted[start]) return null;
+        if (!Enumerable.Range(start, end - start).Any(k => view.Tokens[k].IsCapitalized && _nouns.Contains(view.Tokens[k].Text.ToLowerInvariant()))) return null;
+        return ActorResolver.Join(view.Tokens, start, end);
     }
 
     // A capitalized name that contains the meeting noun: "the World Uyghur Congress", "the Astana International Forum".
