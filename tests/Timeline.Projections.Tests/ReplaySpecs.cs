@@ -1,3 +1,4 @@
+using Timeline.Domain.Dates;
 using Timeline.Application.Timelines;
 using Timeline.EventStore.Memory;
 using Timeline.Projections.ReadModel;
@@ -35,6 +36,33 @@ public sealed class a_read_model_built_live_batch_by_batch
         Assert.Contains("\"corroboration\": 2", liveJson);
         Assert.Equal(liveJson, replayedJson);
         Assert.Equal(liveJson, await fresh.Snapshot());
+    }
+
+    [Fact]
+    public async Task equals_a_replay_when_one_entry_gathers_sources_over_many_batches()
+    {
+        // Given a ban reported by 30 articles (entries this large stay loaded between a replay's transactions) among others
+        using var folder = new TempFolder();
+        await using var live = new ProjectionHarness(Path.Combine(folder.Path, "live"), options: SmallBatches);
+        var start = DateTimeOffset.Parse("2024-03-01T08:00:00Z");
+        var others = SampleLog.Articles(30);
+        for (var i = 0; i < 30; i++)
+        {
+            await new ArticleBuilder($"ban-report-{i}", start.AddHours(i))
+                .Ban(i % 3 == 0 ? HistoricalDate.OfDay(2015, 9, 29) : HistoricalDate.OfMonth(2015, 9), ArticleBuilder.Irpt)
+                .AppendTo(live.Store);
+            await others[i].AppendTo(live.Store);
+        }
+        await live.CatchUp();
+        var liveJson = await live.Snapshot();
+
+        // When the read model is replayed in batches of 7
+        await live.Runner.Replay();
+
+        // Then the large entry has the 30 reports (and the sample log's own report of that ban), and the replay equals the live build
+        var largest = System.Text.RegularExpressions.Regex.Matches(liveJson, "\"corroboration\": (\\d+)").Max(m => int.Parse(m.Groups[1].Value));
+        Assert.True(largest >= 30, $"the largest entry has {largest} sources");
+        Assert.Equal(liveJson, await live.Snapshot());
     }
 
     internal static async Task WaitUntilLive(ProjectionRunner runner)
