@@ -176,8 +176,12 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
             WriteArticles();
             WriteEntries();
-            foreach (var candidate in _touched.Values) candidate.RowId = _rowIds[candidate.Loaded!.Id];
-            replay?.Retain(_touched.Values);
+            foreach (var candidate in _touched.Values)
+            {
+                candidate.RowId = _rowIds[candidate.Loaded!.Id];
+                // Entries are read back only while a batch needs them: the index stays a few ints per entry.
+                candidate.Loaded = null;
+            }
             _readEntry?.Dispose();
             WriteActorEntries();
             WriteDirectory();
@@ -246,11 +250,11 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     _readEntry.Parameters[0].Value = candidate.RowId;
                     var data = _readEntry.ExecuteScalar() as string
                                ?? throw new InvalidOperationException($"Entry row {candidate.RowId} of {g} is missing.");
-                    candidate.Loaded = EntryJson.Deserialize(data);
+                    var stored = EntryJson.Deserialize(data);
+                    candidate.Loaded = stored;
+                    _touched[stored.Id] = candidate;
+                    _rowIds[stored.Id] = candidate.RowId;
                 }
-                // Read back now or kept loaded from an earlier batch (a large entry): either way this batch may rewrite it.
-                // A candidate new in this batch has no row yet and is already touched.
-                if (candidate.RowId != 0 && _rowIds.TryAdd(candidate.Loaded.Id, candidate.RowId)) _touched[candidate.Loaded.Id] = candidate;
                 yield return candidate.Loaded;
             }
         }

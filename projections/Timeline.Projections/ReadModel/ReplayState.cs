@@ -29,19 +29,6 @@ public sealed class ReplayState
         public TimelineEntry? Loaded;
     }
 
-    /// <summary>
-    /// An entry with at least this many sources stays loaded across transactions: reading back and decoding an
-    /// entry that gathers hundreds of sources (the outages of a country) for every batch that joins it was the
-    /// largest cost of a rebuild. Smaller entries are read back only while a batch needs them, so the index stays
-    /// a few ints per entry.
-    /// </summary>
-    internal const int KeepLoadedFromSources = 8;
-
-    /// <summary>Bounds the memory of the kept entries: past this many sources in all, they are dropped and read back as needed.</summary>
-    internal const int MaxKeptSources = 60_000;
-
-    private readonly HashSet<Candidate> _kept = [];
-
     internal Dictionary<long, List<Candidate>> ByKey { get; } = [];
     internal Dictionary<string, DirectoryActor?> Directory { get; } = new(StringComparer.Ordinal);
 
@@ -54,33 +41,13 @@ public sealed class ReplayState
 
     internal void Committed(LogPosition checkpoint) => _checkpoint = checkpoint;
 
-    internal void Invalidate()
-    {
-        _valid = false;
-        _kept.Clear();
-    }
-
-    /// <summary>After a committed batch: keeps the large entries it touched loaded, unloads the others.</summary>
-    internal void Retain(IEnumerable<Candidate> touched)
-    {
-        foreach (var candidate in touched)
-        {
-            if (candidate.Loaded!.Sources.Count >= KeepLoadedFromSources) _kept.Add(candidate);
-            else candidate.Loaded = null;
-        }
-        var sources = 0L;
-        foreach (var candidate in _kept) sources += candidate.Loaded!.Sources.Count;
-        if (sources <= MaxKeptSources) return;
-        foreach (var candidate in _kept) candidate.Loaded = null;
-        _kept.Clear();
-    }
+    internal void Invalidate() => _valid = false;
 
     /// <summary>Reads the index and the directory from the generation's tables (empty ones for a fresh generation).</summary>
     internal void Load(SqliteConnection c, SqliteTransaction tx, string g, LogPosition? checkpoint)
     {
         ByKey.Clear();
         Directory.Clear();
-        _kept.Clear();
         using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT rowid, kh, lo, hi FROM {g}_entries ORDER BY rowid"))
         using (var reader = cmd.ExecuteReader())
         {
