@@ -82,7 +82,9 @@ public sealed class EventSubscription
         var reader = _buffer.Reader;
         while (await reader.WaitToReadAsync(cancellationToken))
         {
-            while (reader.TryRead(out var message))
+            // On shutdown, stop after the write in progress: the status with the resume position follows at once
+            // instead of after the rest of the buffer, and the subscriber reads the rest again when it resumes.
+            while (!cancellationToken.IsCancellationRequested && reader.TryRead(out var message))
             {
                 // Checked before every write, not after draining: a slow subscriber learns at once that it fell behind.
                 if (_overflowed) throw TooSlow();
