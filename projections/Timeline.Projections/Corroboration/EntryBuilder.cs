@@ -91,10 +91,20 @@ public static class EntryBuilder
             else
             {
                 var at = entries.IndexOf(home);
-                entries[at] = Build([.. home.Sources, source]);
+                entries[at] = Joined(home, source);
             }
         }
         return entries;
+    }
+
+    /// <summary>The entry <paramref name="home"/> becomes when <paramref name="source"/> (later in the log) joins it.</summary>
+    public static TimelineEntry Joined(TimelineEntry home, EntrySource source)
+    {
+        // Sized once: entries that gather hundreds of reports are rebuilt on every join.
+        var sources = new EntrySource[home.Sources.Count + 1];
+        for (var i = 0; i < home.Sources.Count; i++) sources[i] = home.Sources[i];
+        sources[^1] = source;
+        return Build(sources);
     }
 
     /// <summary>Derives an entry from its sources (log order): the first source and every later one that agrees set the date.</summary>

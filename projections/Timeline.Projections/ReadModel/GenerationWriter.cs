@@ -199,7 +199,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             }
             else
             {
-                entry = EntryBuilder.Build([.. home.Sources, source]);
+                entry = EntryBuilder.Joined(home, source);
                 candidates[candidates.IndexOf(home)] = entry;
             }
             _changedEntries[entry.Id] = entry;
@@ -227,7 +227,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             }
             else
             {
-                entry = EntryBuilder.Build([.. home.Sources, source]);
+                entry = EntryBuilder.Joined(home, source);
                 candidate = _touched[home.Id];
             }
             candidate.Loaded = entry;
@@ -334,6 +334,10 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 INSERT INTO {g}_entries(entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
                 VALUES ($id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data) RETURNING rowid
                 """, "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
+            using var insertNumbered = replay is null ? null : Prepare($"""
+                INSERT INTO {g}_entries(rowid, entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
+                VALUES ($row, $id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data)
+                """, "$row", "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
             using var update = Prepare($"""
                 UPDATE {g}_entries SET lo = $lo, hi = $hi, ap = $ap, pr = $pr, fp = $fp, fi = $fi, slo = $slo, shi = $shi, data = $data
                 WHERE rowid = $row
@@ -349,8 +353,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
                 }
                 var known = _rowIds.TryGetValue(entry.Id, out var rowId);
-                var p = known ? update.Parameters : insert.Parameters;
+                var p = known ? update.Parameters : (insertNumbered ?? insert).Parameters;
                 var at = 0;
+                if (!known && insertNumbered is not null)
+                {
+                    rowId = ++replay!.LastRowId;
+                    p[at++].Value = rowId;
+                }
                 if (!known)
                 {
                     p[at++].Value = entry.Id;
@@ -372,6 +381,11 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 {
                     p[at].Value = rowId;
                     update.ExecuteNonQuery();
+                }
+                else if (insertNumbered is not null)
+                {
+                    insertNumbered.ExecuteNonQuery();
+                    _rowIds[entry.Id] = rowId;
                 }
                 else
                 {

@@ -32,6 +32,12 @@ public sealed class ReplayState
     internal Dictionary<long, List<Candidate>> ByKey { get; } = [];
     internal Dictionary<string, DirectoryActor?> Directory { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The largest row id of the generation's entries: a replay is the only writer of its generation, so it numbers
+    /// new rows itself instead of asking SQLite for each one (an INSERT … RETURNING is a reader per row).
+    /// </summary>
+    internal long LastRowId { get; set; }
+
     private string? _generation;
     private LogPosition? _checkpoint;
     private bool _valid;
@@ -48,12 +54,14 @@ public sealed class ReplayState
     {
         ByKey.Clear();
         Directory.Clear();
+        LastRowId = 0;
         using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT rowid, kh, lo, hi FROM {g}_entries ORDER BY rowid"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
             {
                 var kh = reader.GetInt64(1);
+                LastRowId = Math.Max(LastRowId, reader.GetInt64(0));
                 if (!ByKey.TryGetValue(kh, out var list)) ByKey[kh] = list = new List<Candidate>(1);
                 list.Add(new Candidate { RowId = reader.GetInt64(0), Lo = reader.GetInt32(2), Hi = reader.GetInt32(3) });
             }

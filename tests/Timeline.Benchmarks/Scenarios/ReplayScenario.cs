@@ -7,6 +7,7 @@ using Timeline.Application.Timelines;
 using Timeline.Benchmarks.Harness;
 using Timeline.EventStore;
 using Timeline.EventStore.Sqlite;
+using Timeline.Projections;
 using Timeline.Projections.Runner;
 
 namespace Timeline.Benchmarks.Scenarios;
@@ -33,7 +34,10 @@ public sealed class ReplayScenario : IBenchmarkScenario
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(store);
         services.AddTimelineMediator();
-        services.AddTimelineProjections(data);
+        // The same knob as the CLI's: TIMELINE_PROJECTION_BATCH=N events per read-model transaction.
+        services.AddTimelineProjections(data, int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0
+            ? new ProjectionOptions { BatchSize = batch }
+            : null);
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<ProjectionRunner>();
 
@@ -49,7 +53,7 @@ public sealed class ReplayScenario : IBenchmarkScenario
         var replayRate = outcome.EventsProcessed / clock.Elapsed.TotalSeconds;
         replayCpu = CpuSeconds() - replayCpu;
         var peakMb = rss.Stop() / 1024.0 / 1024.0;
-        options.Log.WriteLine($"replayed {outcome.EventsProcessed:N0} events in {clock.Elapsed.TotalSeconds:0.0} s; peak RSS {peakMb:N0} MB");
+        options.Log.WriteLine($"replayed {outcome.EventsProcessed:N0} events in {clock.Elapsed.TotalSeconds:0.0} s; peak RSS {peakMb:N0} MB ({rss.Breakdown})");
         results.Add(new BenchmarkResult($"replay all projections ({outcome.EventsProcessed:N0} events) vs raw read $all", replayRate, "events/s", raw));
         // On a machine shared with other work, wall-clock rates swing with the load; CPU time says what the work costs.
         var rawEvents = outcome.EventsProcessed;
@@ -112,12 +116,23 @@ public sealed class ReplayScenario : IBenchmarkScenario
     {
         private readonly Timer _timer;
         private long _peak;
+        private long _peakHeap;
+        private long _peakCommitted;
 
         public PeakRss()
         {
             _peak = Environment.WorkingSet;
-            _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 20);
+            _timer = new Timer(_ =>
+            {
+                Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet));
+                var gc = GC.GetGCMemoryInfo();
+                Interlocked.Exchange(ref _peakHeap, Math.Max(Interlocked.Read(ref _peakHeap), gc.HeapSizeBytes));
+                Interlocked.Exchange(ref _peakCommitted, Math.Max(Interlocked.Read(ref _peakCommitted), gc.TotalCommittedBytes));
+            }, null, 0, 20);
         }
+
+        /// <summary>Where the resident memory went: the managed heap's peak size and the GC's peak committed memory, in MB.</summary>
+        public string Breakdown => $"managed heap peak {Interlocked.Read(ref _peakHeap) / 1048576.0:N0} MB, GC committed peak {Interlocked.Read(ref _peakCommitted) / 1048576.0:N0} MB";
 
         public long Stop()
         {
