@@ -385,17 +385,43 @@ public class the_subject_of_held_is_the_organiser
 public class a_government_body_named_with_its_country
 {
     [Theory]
-    [InlineData("Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
-    [InlineData("The Kyrgyz Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
-    [InlineData("Kazakhstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.")]
-    public void is_the_same_body_as_its_plain_name(string body)
+    [InlineData("Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.", "supreme-court-kg")]
+    [InlineData("The Kyrgyz Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.", "supreme-court-kg")]
+    [InlineData("Kazakhstan's Supreme Court on Wednesday banned the Erkin El movement. The Supreme Court said the movement had called for riots.", "supreme-court-kz")]
+    public void is_the_same_body_as_its_plain_name(string body, string id)
     {
         // Given a body first named with a possessive or demonym country prefix, then plainly
         var events = Extract.From(body);
 
-        // Then both mentions are one actor, with one id and the prefix's country
+        // Then both mentions are one actor, with one id that carries the prefix's country
         var courts = events.SelectMany(e => e.Actors).Where(a => a.Name.Contains("Supreme Court")).Select(a => (a.Id, a.Name)).Distinct().ToList();
-        Assert.Equal([(ActorId.Parse("supreme-court"), "Supreme Court")], courts);
+        Assert.Equal([(ActorId.Parse(id), "Supreme Court")], courts);
+    }
+
+    [Fact]
+    public void two_articles_about_two_countries_courts_give_two_actors()
+    {
+        // Given two articles that each name only "the Supreme Court", one about Uzbekistan and one about Armenia
+        var uzbek = Extract.Of<PartyBanned>("TASHKENT, May 3, 2021 — The Supreme Court of Uzbekistan on Monday banned the Erk Democratic Party. The Supreme Court said the party had broken the law on parties in Uzbekistan.", new DateOnly(2021, 5, 4));
+        var armenian = Extract.Of<PartyBanned>("YEREVAN, June 9, 2021 — Armenia's Supreme Court on Tuesday banned the Sasna Tsrer movement in Yerevan. The Supreme Court said the movement was armed.", new DateOnly(2021, 6, 10));
+
+        // Then the banning authorities are two actors, each with its country in its id
+        var authorities = uzbek.Concat(armenian).Select(b => b.BanningAuthority?.Value).Distinct().Order().ToList();
+        Assert.Equal(2, authorities.Count);
+        Assert.DoesNotContain("supreme-court", authorities);
+        Assert.Contains("supreme-court-am", authorities);
+    }
+
+    [Fact]
+    public void the_same_countrys_court_named_two_ways_in_two_articles_is_one_actor()
+    {
+        // Given one article that says "Kyrgyzstan's Supreme Court" and another that says "the Supreme Court" of a Kyrgyz story
+        var first = Extract.Of<PartyBanned>("Kyrgyzstan's Supreme Court on Wednesday banned the Erkin El movement.", new DateOnly(2023, 3, 2));
+        var second = Extract.Of<PartyBanned>("BISHKEK (Wire) — The Supreme Court on Wednesday banned the Erkin El movement, a ruling lawyers in Kyrgyzstan called harsh.", new DateOnly(2023, 3, 2));
+
+        // Then both name the same banning authority
+        Assert.Equal(ActorId.Parse("supreme-court-kg"), first.Single().BanningAuthority);
+        Assert.Equal(ActorId.Parse("supreme-court-kg"), second.Single().BanningAuthority);
     }
 
     [Fact]

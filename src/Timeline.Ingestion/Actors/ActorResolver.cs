@@ -183,7 +183,51 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             : countryCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key;
         // "the Supreme Court", "the Ministry of Interior" without a country name: the state the article is about.
         foreach (var actor in actors.Values.Where(a => a.Kind == ActorKind.GovernmentBody && a.Country is null && !a.Known)) actor.Country = main;
+        foreach (var actor in actors.Values) PlaceGenericBody(actor);
         return new ArticleNames { Actors = actorMentions, Places = placeMentions, All = actors.Values, MainCountry = main };
+    }
+
+    /// <summary>
+    /// Every country has a "Supreme Court" and a "Ministry of Justice": a discovered body whose name is only such a
+    /// generic name gets its country in its id ("supreme-court-tj"), so two states' courts never share one
+    /// timeline; the prefixed form ("Kazakhstan's Supreme Court") gets the id the plain name would have there.
+    /// The article's own wording stays the actor's name.
+    /// </summary>
+    private void PlaceGenericBody(ArticleActor actor)
+    {
+        if (actor.Known || actor.Kind != ActorKind.GovernmentBody || actor.Country is not { } country) return;
+        var name = actor.Name;
+        var prefix = GenericBodyAfterCountry(name);
+        if (prefix is not null) name = prefix;
+        else if (!IsGenericBodyName(name)) return;
+        actor.Id = ActorId.FromName(name + " " + country.Value);
+    }
+
+    private bool IsGenericBodyName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return BodyPhrases().Any(p => p.Length == words.Length && p.Zip(words).All(x => string.Equals(x.First, x.Second, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>"Russia's Supreme Court" → "Supreme Court"; null when the name is not a country or demonym before a generic body.</summary>
+    private string? GenericBodyAfterCountry(string name)
+    {
+        foreach (var separator in new[] { "'s ", "’s ", " " })
+        {
+            for (var at = name.IndexOf(separator, StringComparison.Ordinal); at > 0; at = name.IndexOf(separator, at + 1, StringComparison.Ordinal))
+            {
+                var rest = name[(at + separator.Length)..];
+                if (rest.Length > 0 && char.IsUpper(rest[0]) && IsGenericBodyName(rest) && IsCountryWord(name[..at])) return rest;
+            }
+        }
+        return null;
+    }
+
+    private bool IsCountryWord(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text).ToList();
+        return gazetteer.Match(tokens) is [var m] && m.TokenStart == 0 && m.TokenCount == tokens.Count
+               && m.Entry.Type is EntryType.Country or EntryType.Demonym;
     }
 
     private static (ArticleActor Actor, int Count)? MatchAlias(Dictionary<string, List<(string[] Tokens, ArticleActor Actor)>> aliases, Token[] tokens, int i)

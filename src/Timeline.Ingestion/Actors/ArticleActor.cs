@@ -7,7 +7,8 @@ namespace Timeline.Ingestion.Actors;
 /// <summary>An actor as one article knows it: from the gazetteer or discovered in the text, with the names the article uses.</summary>
 public sealed class ArticleActor(ActorId id, string name, ActorKind kind, CountryCode? country, bool known)
 {
-    public ActorId Id { get; } = id;
+    /// <summary>Settable only so that a generic body ("Supreme Court") can take its country into its id once that is known.</summary>
+    public ActorId Id { get; set; } = id;
     public string Name { get; } = name;
     public ActorKind Kind { get; } = kind;
     public CountryCode? Country { get; set; } = country;
