@@ -230,3 +230,71 @@ public sealed class a_timeline_with_dates_of_mixed_precision : IAsyncLifetime
         _folder.Dispose();
     }
 }
+
+/// <summary>
+/// The date of an entry is defined report by report: a report that overlaps the entry's date so far agrees, and the
+/// date becomes <see cref="Timeline.Projections.Corroboration.EntryBuilder.MostPrecise"/> of the agreeing reports.
+/// </summary>
+public sealed class an_entry_that_gathers_many_reports_of_mixed_precision
+{
+    [Fact]
+    public void has_the_date_and_disputes_that_the_report_by_report_definition_gives()
+    {
+        var random = new Random(7);
+        for (var entry = 0; entry < 400; entry++)
+        {
+            // Given up to 60 reports of one outage, dated by year, month, part of a month or day, mostly in one year
+            var count = 1 + random.Next(60);
+            var sources = Enumerable.Range(0, count).Select(i => Report(i, RandomDate(random))).ToList();
+
+            // When the entry is built from them
+            var built = Timeline.Projections.Corroboration.EntryBuilder.Build(sources);
+
+            // Then its date, dispute flag and disputed dates are those of the definition
+            var (date, disputing) = ByDefinition(sources);
+            Assert.Equal(date.ToEdtf(), built.Occurred.ToEdtf());
+            Assert.Equal(disputing.Count > 0, built.Disputed);
+            if (disputing.Count > 0)
+                Assert.Equal(new[] { date.ToEdtf() }.Concat(disputing.Select(d => d.ToEdtf())).Distinct(), built.DisputedDates);
+        }
+    }
+
+    private static (HistoricalDate Date, List<HistoricalDate> Disputing) ByDefinition(List<Timeline.Projections.Model.EntrySource> sources)
+    {
+        var agreeing = new List<Timeline.Projections.Model.EntrySource> { sources[0] };
+        var disputing = new List<HistoricalDate>();
+        var occurred = sources[0].Occurred;
+        foreach (var s in sources.Skip(1))
+        {
+            if (s.Occurred.Overlaps(occurred))
+            {
+                agreeing.Add(s);
+                occurred = Timeline.Projections.Corroboration.EntryBuilder.MostPrecise(agreeing);
+            }
+            else disputing.Add(s.Occurred);
+        }
+        return (occurred, disputing);
+    }
+
+    private static HistoricalDate RandomDate(Random random)
+    {
+        var year = 2019 + random.Next(2);
+        var month = 1 + random.Next(12);
+        return random.Next(6) switch
+        {
+            5 => HistoricalDate.OfMonth(year, month, DateQualifier.Approximate),
+            0 => HistoricalDate.OfYear(year),
+            1 => HistoricalDate.OfMonth(year, month),
+            2 => HistoricalDate.OfMonth(year, month, DateQualifier.Late),
+            3 => HistoricalDate.OfMonth(year, month, DateQualifier.Early),
+            _ => HistoricalDate.OfDay(year, month, 1 + random.Next(28)),
+        };
+    }
+
+    private static Timeline.Projections.Model.EntrySource Report(int i, HistoricalDate date) => new()
+    {
+        EventId = Guid.NewGuid(), Position = (ulong)i + 1, IngestedAtMs = i, Key = "InternetOutage||KG", Type = "InternetOutage",
+        Country = "KG", Occurred = date, Actors = [], ArticleId = $"a-{i}", Evidence = "Mobile internet was cut.",
+        Confidence = 0.8, Summary = "Internet outage in Kyrgyzstan",
+    };
+}
