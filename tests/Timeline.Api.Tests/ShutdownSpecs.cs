@@ -35,6 +35,12 @@ public sealed class a_server_shutting_down_gracefully
                 // Refused because the server was already stopping: the client may retry; nothing was acknowledged.
                 return null;
             }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Internal && e.Status.Detail.StartsWith("Error starting gRPC call"))
+            {
+                // The connection's GOAWAY reached the client before this call's request went out: the call never
+                // started, so nothing was acknowledged either (the client reports it as Internal, not Unavailable).
+                return null;
+            }
         }).ToList();
 
         // When the server is stopped while they run
