@@ -17,10 +17,18 @@ public sealed partial class EventStoreDbEventStore
         var response = await _connection.Execute($"append to '{stream}'", async (channel, options) =>
         {
             using var call = Client(channel).Append(options);
-            await call.RequestStream.WriteAsync(header, options.CancellationToken).ConfigureAwait(false);
-            foreach (var message in proposed)
-                await call.RequestStream.WriteAsync(message, options.CancellationToken).ConfigureAwait(false);
-            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            try
+            {
+                await call.RequestStream.WriteAsync(header, options.CancellationToken).ConfigureAwait(false);
+                foreach (var message in proposed)
+                    await call.RequestStream.WriteAsync(message, options.CancellationToken).ConfigureAwait(false);
+                await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception) when (!options.CancellationToken.IsCancellationRequested)
+            {
+                // A follower answers "not leader" from the headers alone, before it reads the events; a write racing
+                // that answer fails as Cancelled without the leader's address. The server's answer is the real outcome.
+            }
             return await call.ResponseAsync.ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 

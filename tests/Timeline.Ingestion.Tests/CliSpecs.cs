@@ -41,7 +41,7 @@ public class ingesting_into_a_sqlite_store : IDisposable
         Assert.Equal("Test Wire", ban.GetProperty("source").GetProperty("outlet").GetString());
         Assert.StartsWith("DUSHANBE", ban.GetProperty("source").GetProperty("evidence").GetString());
         Assert.Equal("irpt", ban.GetProperty("data").GetProperty("party").GetString());
-        Assert.Equal("rules/1.0", ban.GetProperty("extractor").GetString());
+        Assert.Equal("rules/1.1", ban.GetProperty("extractor").GetString());
         Assert.True(ban.TryGetProperty("position", out _));
         Assert.True(ban.TryGetProperty("eventId", out _));
         Assert.True(ban.TryGetProperty("confidence", out _));

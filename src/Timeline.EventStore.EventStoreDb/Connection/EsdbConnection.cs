@@ -88,7 +88,9 @@ internal sealed class EsdbConnection : IAsyncDisposable
                 var failure = Classify(e, endpoint, operation);
                 if (failure is not null) throw failure;
                 if (attempt >= MaxAttempts) throw Unavailable(endpoint, e);
-                await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+                // A follower that named the leader has nothing to recover from: go there at once.
+                if (!TryGetLeader(e, out _))
+                    await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
