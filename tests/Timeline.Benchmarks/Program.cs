@@ -64,7 +64,9 @@ foreach (var scenario in selected.Distinct())
     finally
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        // TIMELINE_BENCH_KEEP=1 leaves the logs and read models behind for a look with sqlite3.
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_KEEP") is null) Directory.Delete(folder, recursive: true);
+        else Console.Error.WriteLine($"kept {folder}");
     }
 }
 
@@ -83,5 +85,6 @@ int Usage(string? error)
     if (error is not null) Console.Error.WriteLine(error);
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Timeline.Benchmarks -- SCENARIO|all [--json FILE] [--events N] [--runs N]");
     foreach (var s in scenarios) Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
+    Console.Error.WriteLine("  environment: TIMELINE_BENCH_KEEP=1 keeps each scenario's work folder; TIMELINE_PROJECTION_BATCH=N events per replay transaction");
     return 2;
 }

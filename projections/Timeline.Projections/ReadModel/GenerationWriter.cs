@@ -106,6 +106,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
     /// </remarks>
     private sealed class Batch(SqliteConnection c, SqliteTransaction tx, string g, ArticleArrivals arrivals, ReplayState? replay)
     {
+        private static readonly byte[] EmptyEntryJson = "[]"u8.ToArray();
         private readonly Dictionary<string, List<TimelineEntry>> _entriesByKey = new(StringComparer.Ordinal);
         /// <summary>Row ids of the entries that are already stored, by entry id.</summary>
         private readonly Dictionary<string, long> _rowIds = new(StringComparer.Ordinal);
@@ -181,6 +182,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 candidate.RowId = _rowIds[candidate.Loaded!.Id];
                 // Entries are read back only while a batch needs them: the index stays a few ints per entry.
                 candidate.Loaded = null;
+                candidate.Json = null;
             }
             _readEntry?.Dispose();
             WriteActorEntries();
@@ -224,11 +226,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 candidate = new ReplayState.Candidate();
                 candidates.Add(candidate);
                 _touched[entry.Id] = candidate;
+                candidate.Json = EntryJson.Append(EmptyEntryJson, source);
             }
             else
             {
                 entry = EntryBuilder.Joined(home, source);
                 candidate = _touched[home.Id];
+                candidate.Json = EntryJson.Append(candidate.Json!, source);
             }
             candidate.Loaded = entry;
             candidate.Lo = entry.Occurred.LowerBound.DayNumber;
@@ -248,10 +252,14 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 {
                     _readEntry ??= Prepare($"SELECT data FROM {g}_entries WHERE rowid = $row", "$row");
                     _readEntry.Parameters[0].Value = candidate.RowId;
-                    var data = _readEntry.ExecuteScalar() as string
-                               ?? throw new InvalidOperationException($"Entry row {candidate.RowId} of {g} is missing.");
+                    byte[] data;
+                    using (var reader = _readEntry.ExecuteReader())
+                        data = reader.Read()
+                            ? reader.GetFieldValue<byte[]>(0)
+                            : throw new InvalidOperationException($"Entry row {candidate.RowId} of {g} is missing.");
                     var stored = EntryJson.Deserialize(data);
                     candidate.Loaded = stored;
+                    candidate.Json = data;
                     _touched[stored.Id] = candidate;
                     _rowIds[stored.Id] = candidate.RowId;
                 }
@@ -296,7 +304,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 {
                     if (reader.GetString(1) != key) continue;
                     if (list is null && !_entriesByKey.TryGetValue(key, out list)) _entriesByKey[key] = list = [];
-                    var entry = EntryJson.Deserialize(reader.GetString(2));
+                    var entry = EntryJson.Deserialize(reader.GetFieldValue<byte[]>(2));
                     _rowIds[entry.Id] = reader.GetInt64(0);
                     list.Add(entry);
                 }
@@ -310,38 +318,30 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             {
                 if (_directory.ContainsKey(id)) continue;
                 cmd.Parameters[0].Value = id;
-                var data = cmd.ExecuteScalar() as string;
-                _directory[id] = data is null ? null : EntryJson.DeserializeActor(data);
+                using var reader = cmd.ExecuteReader();
+                _directory[id] = reader.Read() ? EntryJson.DeserializeActor(reader.GetFieldValue<byte[]>(0)) : null;
             }
         }
 
         private void WriteArticles()
         {
             if (_articles.Count == 0) return;
-            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at) VALUES ($a, $p, $t)", "$a", "$p", "$t");
+            using var insert = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at) VALUES (?1, ?2, ?3)");
             foreach (var (article, position, ingested) in _articles)
-            {
-                cmd.Parameters[0].Value = article;
-                cmd.Parameters[1].Value = (long)position;
-                cmd.Parameters[2].Value = ingested;
-                cmd.ExecuteNonQuery();
-            }
+                insert.Bind(1, article).Bind(2, (long)position).Bind(3, ingested).Run();
         }
 
         private void WriteEntries()
         {
-            using var insert = Prepare($"""
-                INSERT INTO {g}_entries(entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
-                VALUES ($id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data) RETURNING rowid
-                """, "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
-            using var insertNumbered = replay is null ? null : Prepare($"""
+            // A replay numbers its rows itself (see ReplayState.LastRowId); the live generation lets SQLite do it.
+            using var insert = new BulkStatement(c, $"""
                 INSERT INTO {g}_entries(rowid, entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
-                VALUES ($row, $id, $kh, $key, $type, $country, $lo, $hi, $ap, $pr, $fp, $fi, $slo, $shi, $data)
-                """, "$row", "$id", "$kh", "$key", "$type", "$country", "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data");
-            using var update = Prepare($"""
-                UPDATE {g}_entries SET lo = $lo, hi = $hi, ap = $ap, pr = $pr, fp = $fp, fi = $fi, slo = $slo, shi = $shi, data = $data
-                WHERE rowid = $row
-                """, "$lo", "$hi", "$ap", "$pr", "$fp", "$fi", "$slo", "$shi", "$data", "$row");
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                """);
+            using var update = new BulkStatement(c, $"""
+                UPDATE {g}_entries SET lo = ?7, hi = ?8, ap = ?9, pr = ?10, fp = ?11, fi = ?12, slo = ?13, shi = ?14, data = ?15
+                WHERE rowid = ?1
+                """);
             foreach (var entry in _changedEntries.Values)
             {
                 long firstIngested = long.MaxValue;
@@ -353,81 +353,68 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
                 }
                 var known = _rowIds.TryGetValue(entry.Id, out var rowId);
-                var p = known ? update.Parameters : (insertNumbered ?? insert).Parameters;
-                var at = 0;
-                if (!known && insertNumbered is not null)
-                {
-                    rowId = ++replay!.LastRowId;
-                    p[at++].Value = rowId;
-                }
-                if (!known)
-                {
-                    p[at++].Value = entry.Id;
-                    p[at++].Value = ReadModelDatabase.KeyHash(entry.Key);
-                    p[at++].Value = entry.Key;
-                    p[at++].Value = entry.Type;
-                    p[at++].Value = entry.Country;
-                }
-                p[at++].Value = entry.Occurred.LowerBound.DayNumber;
-                p[at++].Value = entry.Occurred.UpperBound.DayNumber;
-                p[at++].Value = entry.Occurred.IsApproximate ? 1 : 0;
-                p[at++].Value = (int)entry.Occurred.Precision;
-                p[at++].Value = (long)entry.FirstPosition;
-                p[at++].Value = firstIngested;
-                p[at++].Value = spanLo;
-                p[at++].Value = spanHi;
-                p[at++].Value = EntryJson.Serialize(entry);
+                var statement = known ? update : insert;
                 if (known)
                 {
-                    p[at].Value = rowId;
-                    update.ExecuteNonQuery();
-                }
-                else if (insertNumbered is not null)
-                {
-                    insertNumbered.ExecuteNonQuery();
-                    _rowIds[entry.Id] = rowId;
+                    statement.Bind(1, rowId);
                 }
                 else
                 {
-                    _rowIds[entry.Id] = (long)insert.ExecuteScalar()!;
+                    if (replay is not null)
+                    {
+                        rowId = ++replay.LastRowId;
+                        statement.Bind(1, rowId);
+                    }
+                    else
+                    {
+                        statement.BindNull(1);
+                    }
+                    statement.Bind(2, entry.Id).Bind(3, ReadModelDatabase.KeyHash(entry.Key)).Bind(4, entry.Key).Bind(5, entry.Type).Bind(6, entry.Country);
                 }
+                statement
+                    .Bind(7, entry.Occurred.LowerBound.DayNumber)
+                    .Bind(8, entry.Occurred.UpperBound.DayNumber)
+                    .Bind(9, entry.Occurred.IsApproximate ? 1 : 0)
+                    .Bind(10, (int)entry.Occurred.Precision)
+                    .Bind(11, (long)entry.FirstPosition)
+                    .Bind(12, firstIngested)
+                    .Bind(13, spanLo)
+                    .Bind(14, spanHi)
+                    // A replay's entries carry their JSON from the fold (EntryJson.Append); the live path serializes.
+                    .Bind(15, replay is not null && _touched.TryGetValue(entry.Id, out var candidate) && candidate.Json is { } json
+                        ? json
+                        : EntryJson.Serialize(entry))
+                    .Run();
+                if (!known) _rowIds[entry.Id] = replay is null ? statement.LastRowId : rowId;
             }
         }
 
         private void WriteActorEntries()
         {
-            using var cmd = Prepare($"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES ($a, $e)", "$a", "$e");
+            var rows = new (string Actor, long Row)[_actorEntries.Count];
+            var at = 0;
+            foreach (var (actor, entry) in _actorEntries) rows[at++] = (actor, _rowIds[entry]);
             // In key order: each insert lands next to the previous one in the B-tree instead of on a random page.
-            foreach (var (actor, row) in _actorEntries.Select(x => (x.Actor, Row: _rowIds[x.Entry])).OrderBy(x => x.Actor, StringComparer.Ordinal).ThenBy(x => x.Row))
-            {
-                cmd.Parameters[0].Value = actor;
-                cmd.Parameters[1].Value = row;
-                cmd.ExecuteNonQuery();
-            }
+            Array.Sort(rows, static (a, b) => string.CompareOrdinal(a.Actor, b.Actor) is var byActor and not 0 ? byActor : a.Row.CompareTo(b.Row));
+            using var insert = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES (?1, ?2)");
+            foreach (var (actor, row) in rows) insert.Bind(1, actor).Bind(2, row).Run();
         }
 
         private void WriteDirectory()
         {
-            using var actors = Prepare($"INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data) VALUES ($id, $name, $kind, $count, $data)",
-                "$id", "$name", "$kind", "$count", "$data");
-            using var names = Prepare($"INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) VALUES ($k, $id)", "$k", "$id");
+            using var actors = new BulkStatement(c,
+                $"INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data) VALUES (?1, ?2, ?3, ?4, ?5)");
+            using var names = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) VALUES (?1, ?2)");
             foreach (var id in _changedActors)
             {
                 var actor = _directory[id]!;
-                actors.Parameters[0].Value = actor.Id;
-                actors.Parameters[1].Value = actor.Name;
-                actors.Parameters[2].Value = actor.Kind;
-                actors.Parameters[3].Value = actor.EventCount;
-                actors.Parameters[4].Value = EntryJson.Serialize(actor);
-                actors.ExecuteNonQuery();
+                actors.Bind(1, actor.Id).Bind(2, actor.Name).Bind(3, actor.Kind).Bind(4, actor.EventCount).Bind(5, EntryJson.Serialize(actor)).Run();
                 if (!_newNames.TryGetValue(id, out var newNames)) continue;
                 foreach (var name in newNames)
                     foreach (var key in ActorDirectoryFold.LookupKeys(actor.Id, name).Distinct(StringComparer.Ordinal))
                     {
                         if (key.Length == 0) continue;
-                        names.Parameters[0].Value = key;
-                        names.Parameters[1].Value = actor.Id;
-                        names.ExecuteNonQuery();
+                        names.Bind(1, key).Bind(2, actor.Id).Run();
                     }
             }
         }

@@ -17,6 +17,7 @@ namespace Timeline.Projections.ReadModel;
     Converters = [typeof(EdtfConverter)])]
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(EntrySource[]))]
+[JsonSerializable(typeof(EntrySource))]
 [JsonSerializable(typeof(DirectoryActor))]
 internal sealed partial class ProjectionJsonContext : JsonSerializerContext;
 
@@ -40,23 +41,40 @@ public static class EntryJson
 
     /// <summary>
     /// An entry is stored as its sources only: everything else is derived from them (<see cref="EntryBuilder.Build"/>),
-    /// so storing it again would double the bytes replay writes for nothing.
+    /// so storing it again would double the bytes replay writes for nothing. Stored as UTF-8 bytes, which is what
+    /// SQLite keeps anyway: no UTF-16 string on the way in or out.
     /// </summary>
-    public static string Serialize(TimelineEntry entry) =>
-        JsonSerializer.Serialize(entry.Sources as EntrySource[] ?? entry.Sources.ToArray(), Context.EntrySourceArray);
+    public static byte[] Serialize(TimelineEntry entry) =>
+        JsonSerializer.SerializeToUtf8Bytes(entry.Sources as EntrySource[] ?? entry.Sources.ToArray(), Context.EntrySourceArray);
 
-    public static TimelineEntry Deserialize(string json) =>
-        EntryBuilder.Build(JsonSerializer.Deserialize(json, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null."));
+    /// <summary>
+    /// <paramref name="stored"/> (an entry's stored JSON) with <paramref name="source"/> appended: byte for byte what
+    /// <see cref="Serialize"/> gives for the joined entry, without serializing the earlier sources again — entries
+    /// that gather hundreds of reports are rewritten on every join.
+    /// </summary>
+    public static byte[] Append(byte[] stored, EntrySource source)
+    {
+        if (stored.Length < 2 || stored[0] != (byte)'[' || stored[^1] != (byte)']')
+            throw new JsonException("An entry's stored JSON is not an array of sources.");
+        var added = JsonSerializer.SerializeToUtf8Bytes(source, Context.EntrySource);
+        var empty = stored.Length == 2;
+        var joined = new byte[stored.Length + added.Length + (empty ? 0 : 1)];
+        stored.AsSpan(0, stored.Length - 1).CopyTo(joined);
+        var at = stored.Length - 1;
+        if (!empty) joined[at++] = (byte)',';
+        added.CopyTo(joined.AsSpan(at));
+        joined[^1] = (byte)']';
+        return joined;
+    }
 
-    /// <summary>The same, from the UTF-8 bytes SQLite stores: queries skip decoding to a string and back.</summary>
-    public static TimelineEntry Deserialize(ReadOnlySpan<byte> utf8) =>
-        EntryBuilder.Build(JsonSerializer.Deserialize(utf8, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null."));
+    /// <summary>The sources of an entry as stored, in log order.</summary>
+    public static EntrySource[] DeserializeSources(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null.");
+
+    public static TimelineEntry Deserialize(ReadOnlySpan<byte> utf8) => EntryBuilder.Build(DeserializeSources(utf8));
 
     public static DirectoryActor DeserializeActor(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(utf8, Context.DirectoryActor) ?? throw new JsonException("An actor's stored JSON is null.");
 
-    public static string Serialize(DirectoryActor actor) => JsonSerializer.Serialize(actor, Context.DirectoryActor);
-
-    public static DirectoryActor DeserializeActor(string json) =>
-        JsonSerializer.Deserialize(json, Context.DirectoryActor) ?? throw new JsonException("An actor's stored JSON is null.");
+    public static byte[] Serialize(DirectoryActor actor) => JsonSerializer.SerializeToUtf8Bytes(actor, Context.DirectoryActor);
 }

@@ -27,6 +27,8 @@ public sealed class ReplayState
         public int Lo;
         public int Hi;
         public TimelineEntry? Loaded;
+        /// <summary>The stored JSON of <see cref="Loaded"/> (UTF-8), so a join appends to it instead of serializing every source again.</summary>
+        public byte[]? Json;
     }
 
     internal Dictionary<long, List<Candidate>> ByKey { get; } = [];
@@ -69,7 +71,7 @@ public sealed class ReplayState
         using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT actor_id, data FROM {g}_actors"))
         using (var reader = cmd.ExecuteReader())
         {
-            while (reader.Read()) Directory[reader.GetString(0)] = EntryJson.DeserializeActor(reader.GetString(1));
+            while (reader.Read()) Directory[reader.GetString(0)] = EntryJson.DeserializeActor(reader.GetFieldValue<byte[]>(1));
         }
         _generation = g;
         _checkpoint = checkpoint;

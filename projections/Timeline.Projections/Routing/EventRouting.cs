@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Timeline.Domain.Actors;
 using Timeline.Domain.Events;
 using Timeline.Domain.Serialization;
@@ -58,7 +57,7 @@ public static class EventRouting
     {
         var actors = new List<EntryActor>(e.Actors.Count);
         foreach (var a in e.Actors)
-            actors.Add(new EntryActor(a.Id.Value, a.Name, Kebab(a.Kind), Kebab(a.Role)));
+            actors.Add(new EntryActor(a.Id.Value, a.Name, KebabName.Of(a.Kind), KebabName.Of(a.Role)));
         return new EntrySource
         {
             EventId = e.EventId,
@@ -87,7 +86,4 @@ public static class EventRouting
 
     private static string Normalize(string text) => string.Join(' ',
         text.ToLowerInvariant().Split([' ', ',', '.', '-', '\t'], StringSplitOptions.RemoveEmptyEntries));
-
-    // Same spelling as the stored JSON (kebab-case enum values), so views and stored events agree.
-    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Api.V1;
 using Timeline.Domain.Events;
+using Timeline.Domain.Serialization;
 using Timeline.EventStore;
 using Timeline.EventStore.Serialization;
 using Stored = Timeline.EventStore.Serialization.StoredEvent;
@@ -38,8 +39,8 @@ public static class StoredEventMapping
             {
                 Id = a.Id.Value,
                 Name = a.Name,
-                Kind = JsonNamingPolicy.KebabCaseLower.ConvertName(a.Kind.ToString()),
-                Role = JsonNamingPolicy.KebabCaseLower.ConvertName(a.Role.ToString()),
+                Kind = KebabName.Of(a.Kind),
+                Role = KebabName.Of(a.Role),
             }));
             message.Source = new Source
             {
