@@ -43,6 +43,23 @@ public sealed class a_timeline_asked_for_again_after_more_articles_arrived : IAs
     }
 
     [Fact]
+    public async Task a_different_question_about_an_entry_read_before_shows_the_source_that_joined_it_since()
+    {
+        // Given the statement's entry was read (and its decoded row kept)
+        Assert.Equal(1, Assert.Single((await _harness.Actor("safarov")).Entries).Corroboration);
+
+        // When a second article reports the same statement
+        await new ArticleBuilder("c2", DateTimeOffset.Parse("2024-01-02T00:00:00Z"))
+            .Statement(HistoricalDate.OfDay(2017, 7, 10), Speaker, "first words").AppendTo(_harness.Store);
+        await _harness.CatchUp();
+
+        // Then a question never asked before (another date range) shows the entry with both sources
+        var entry = Assert.Single((await _harness.Actor("safarov", new TimelineFilter { From = "2017-01-01" })).Entries);
+        Assert.Equal(2, entry.Corroboration);
+        Assert.Equal(["c1", "c2"], entry.Sources.Select(s => s.ArticleId).ToArray());
+    }
+
+    [Fact]
     public async Task after_a_replay_swap_answers_from_the_new_generation_equal_the_old_ones()
     {
         // Given answers kept from the generation the runner built live

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -56,6 +57,7 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
     private readonly ConcurrentQueue<ReadSession> _idle = new();
     private readonly AnswerCache _cache = new();
     private readonly DecodedEntries _decoded = new();
+    private readonly StoredRows _rows = new();
     private volatile bool _disposed;
 
     public ActorLookup ResolveActor(string text) =>
@@ -212,8 +214,8 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
                 ("$n", query.PageSize + 1)]).ExecuteReader())
             while (reader.Read())
             {
-                keys.Add((reader.GetInt64(0), new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.GetInt64(5), reader.GetString(6))));
+                keys.Add((reader.GetInt64(0), new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                    reader.GetInt32(4), reader.GetInt64(5), reader.GetString(6))));
                 total = reader.GetInt32(7);
             }
 
@@ -223,14 +225,29 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
         if (keys.Count == 0 && after is not null)
             total = Convert.ToInt32(s.Scalar($"SELECT count(*) FROM {rows} {Filters}", filters), CultureInfo.InvariantCulture);
 
-        var entries = new Dictionary<long, TimelineEntry>(keys.Count);
-        if (keys.Count > 0)
+        // Only the rows not decoded at this stamp before are read: a page of a thousand entries is a megabyte of JSON.
+        var stamp = s.Seen!.Value.Stamp;
+        var entries = new TimelineEntry[keys.Count];
+        var missing = new Dictionary<long, int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (_rows.TryGet(stamp, keys[i].RowId, out var known)) entries[i] = known;
+            else missing[keys[i].RowId] = i;
+        }
+        if (missing.Count > 0)
         {
             using var reader = s.Command($"SELECT rowid, data FROM {g}_entries WHERE rowid IN (SELECT value FROM json_each($ids))",
-                ("$ids", JsonSerializer.Serialize(keys.Select(k => k.RowId)))).ExecuteReader();
-            while (reader.Read()) entries[reader.GetInt64(0)] = _decoded.Decode(reader.GetFieldValue<byte[]>(1));
+                ("$ids", JsonSerializer.Serialize(missing.Keys))).ExecuteReader();
+            while (reader.Read())
+            {
+                var data = reader.GetFieldValue<byte[]>(1);
+                var entry = _decoded.Decode(data);
+                var at = missing[reader.GetInt64(0)];
+                entries[at] = entry;
+                _rows.Put(stamp, keys[at].RowId, entry);
+            }
         }
-        return new EntryPage(keys.Select(k => entries[k.RowId]).ToList(), total, more ? keys[^1].Key.ToToken() : null);
+        return new EntryPage(entries, total, more ? keys[^1].Key.ToToken() : null);
     }
 
     /// <summary>
@@ -438,6 +455,32 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
                 hash.AddBytes(bytes);
                 return hash.ToHashCode();
             }
+        }
+    }
+
+    /// <summary>
+    /// Decoded entries by read-model stamp and row, so a page whose rows were decoded before at the same stamp reads no
+    /// JSON at all. Exact for the same reason the answers are: at one (generation, checkpoint) no row changes. When the
+    /// log moves on, rows are read again and <see cref="DecodedEntries"/> spares decoding the unchanged ones. Bounded:
+    /// emptied when full.
+    /// </summary>
+    private sealed class StoredRows
+    {
+        private const int Capacity = 50_000;
+        private readonly ConcurrentDictionary<(Stamp Stamp, long RowId), TimelineEntry> _entries = new();
+        private int _count;
+
+        public bool TryGet(Stamp stamp, long rowId, [NotNullWhen(true)] out TimelineEntry? entry) =>
+            _entries.TryGetValue((stamp, rowId), out entry);
+
+        public void Put(Stamp stamp, long rowId, TimelineEntry entry)
+        {
+            if (Interlocked.Increment(ref _count) > Capacity)
+            {
+                _entries.Clear();
+                Interlocked.Exchange(ref _count, 1);
+            }
+            _entries[(stamp, rowId)] = entry;
         }
     }
 

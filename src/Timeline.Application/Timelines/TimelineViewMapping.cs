@@ -9,13 +9,20 @@ namespace Timeline.Application.Timelines;
 public static class TimelineViewMapping
 {
     private static readonly ConditionalWeakTable<EntryPage, IReadOnlyList<TimelineEntryView>> PageViews = new();
+    private static readonly ConditionalWeakTable<TimelineEntry, TimelineEntryView> EntryViewsMade = new();
 
     /// <summary>
     /// The views of a page's entries. Queries hand out the same page object for the same question while the read
-    /// model stands still, so its views are made once per page object, not once per call.
+    /// model stands still, and the same entry objects across pages and questions until a source joins them, so a
+    /// view is made once per entry object and a page's list once per page object, not once per call.
     /// </summary>
     public static IReadOnlyList<TimelineEntryView> EntryViews(this EntryPage page) =>
-        PageViews.GetValue(page, p => p.Entries.Select(e => e.ToView()).ToArray());
+        PageViews.GetValue(page, p =>
+        {
+            var views = new TimelineEntryView[p.Entries.Count];
+            for (var i = 0; i < views.Length; i++) views[i] = EntryViewsMade.GetValue(p.Entries[i], e => e.ToView());
+            return views;
+        });
 
     public static TimelineEntryView ToView(this TimelineEntry e) => new()
     {
