@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -113,8 +114,10 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         private readonly Dictionary<string, TimelineEntry> _changedEntries = new(StringComparer.Ordinal);
         private readonly HashSet<(string Actor, string Entry)> _actorEntries = [];
         private readonly Dictionary<string, DirectoryActor?> _directory = replay?.Directory ?? new(StringComparer.Ordinal);
-        /// <summary>Replay only: the index's candidates this batch read back or created, by entry id.</summary>
-        private readonly Dictionary<string, ReplayState.Candidate> _touched = new(StringComparer.Ordinal);
+        /// <summary>Replay only: the entries this batch read back or created, by row id, with their JSON and index slot.</summary>
+        private readonly Dictionary<long, Working> _working = [];
+        /// <summary>Replay only: the rows this batch created (inserted, not updated).</summary>
+        private readonly HashSet<long> _newRows = [];
         private SqliteCommand? _readEntry;
         private readonly HashSet<string> _changedActors = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<string>> _newNames = new(StringComparer.Ordinal);
@@ -177,13 +180,6 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
             WriteArticles();
             WriteEntries();
-            foreach (var candidate in _touched.Values)
-            {
-                candidate.RowId = _rowIds[candidate.Loaded!.Id];
-                // Entries are read back only while a batch needs them: the index stays a few ints per entry.
-                candidate.Loaded = null;
-                candidate.Json = null;
-            }
             _readEntry?.Dispose();
             WriteActorEntries();
             WriteDirectory();
@@ -216,55 +212,70 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         private TimelineEntry FoldFromIndex(ReplayState state, EntrySource source)
         {
             var kh = ReadModelDatabase.KeyHash(source.Key);
-            if (!state.ByKey.TryGetValue(kh, out var candidates)) state.ByKey[kh] = candidates = new List<ReplayState.Candidate>(1);
-            var home = EntryBuilder.FindHome(ReadBack(candidates, source), source);
+            if (!state.ByKey.TryGetValue(kh, out var slots)) state.ByKey[kh] = slots = new List<ReplayState.IndexedEntry>(1);
+            var home = EntryBuilder.FindHome(ReadBack(slots, source), source);
             TimelineEntry entry;
-            ReplayState.Candidate candidate;
+            Working working;
             if (home is null)
             {
                 entry = EntryBuilder.Build([source]);
-                candidate = new ReplayState.Candidate();
-                candidates.Add(candidate);
-                _touched[entry.Id] = candidate;
-                candidate.Json = EntryJson.Append(EmptyEntryJson, source);
+                // A replay is the only writer of its generation, so it numbers rows as it creates them.
+                var row = ++state.LastRowId;
+                slots.Add(new ReplayState.IndexedEntry { RowId = row });
+                working = new Working(entry, EntryJson.Append(EmptyEntryJson, source), slots, slots.Count - 1);
+                _working[row] = working;
+                _newRows.Add(row);
+                _rowIds[entry.Id] = row;
             }
             else
             {
                 entry = EntryBuilder.Joined(home, source);
-                candidate = _touched[home.Id];
-                candidate.Json = EntryJson.Append(candidate.Json!, source);
+                working = _working[_rowIds[home.Id]];
+                working.Entry = entry;
+                working.Json = EntryJson.Append(working.Json, source);
             }
-            candidate.Loaded = entry;
-            candidate.Lo = entry.Occurred.LowerBound.DayNumber;
-            candidate.Hi = entry.Occurred.UpperBound.DayNumber;
+            ref var slot = ref CollectionsMarshal.AsSpan(working.Slots)[working.Index];
+            slot.Lo = entry.Occurred.LowerBound.DayNumber;
+            slot.Hi = entry.Occurred.UpperBound.DayNumber;
             _changedEntries[entry.Id] = entry;
             return entry;
         }
 
-        private IEnumerable<TimelineEntry> ReadBack(List<ReplayState.Candidate> candidates, EntrySource source)
+        private IEnumerable<TimelineEntry> ReadBack(List<ReplayState.IndexedEntry> slots, EntrySource source)
         {
             // FindHome returns before the caller adds to the list, so the list does not change while this runs.
             var window = EntryBuilder.WindowOf(source);
-            foreach (var candidate in candidates)
+            for (var i = 0; i < slots.Count; i++)
             {
-                if (!window.Admits(candidate.Lo, candidate.Hi)) continue;
-                if (candidate.Loaded is null)
+                var slot = slots[i];
+                if (!window.Admits(slot.Lo, slot.Hi)) continue;
+                if (!_working.TryGetValue(slot.RowId, out var working))
                 {
                     _readEntry ??= Prepare($"SELECT data FROM {g}_entries WHERE rowid = $row", "$row");
-                    _readEntry.Parameters[0].Value = candidate.RowId;
+                    _readEntry.Parameters[0].Value = slot.RowId;
                     byte[] data;
                     using (var reader = _readEntry.ExecuteReader())
                         data = reader.Read()
                             ? reader.GetFieldValue<byte[]>(0)
-                            : throw new InvalidOperationException($"Entry row {candidate.RowId} of {g} is missing.");
-                    var stored = EntryJson.Deserialize(data);
-                    candidate.Loaded = stored;
-                    candidate.Json = data;
-                    _touched[stored.Id] = candidate;
-                    _rowIds[stored.Id] = candidate.RowId;
+                            : throw new InvalidOperationException($"Entry row {slot.RowId} of {g} is missing.");
+                    working = new Working(EntryJson.Deserialize(data), data, slots, i);
+                    _working[slot.RowId] = working;
+                    _rowIds[working.Entry.Id] = slot.RowId;
                 }
-                yield return candidate.Loaded;
+                yield return working.Entry;
             }
+        }
+
+        /// <summary>
+        /// An entry a replay batch works on: the fold's latest version of it, its stored JSON (a join appends to it),
+        /// and its slot in the index. Held by the batch only, so the long-lived index never points at young objects.
+        /// </summary>
+        private sealed class Working(TimelineEntry entry, byte[] json, List<ReplayState.IndexedEntry> slots, int index)
+        {
+            public TimelineEntry Entry { get; set; } = entry;
+            public byte[] Json { get; set; } = json;
+            public List<ReplayState.IndexedEntry> Slots { get; } = slots;
+            public int Index { get; } = index;
         }
 
         private void LoadArrivals(List<(TimelineEvent Event, LoggedEvent Logged)> timeline)
@@ -333,7 +344,6 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
         private void WriteEntries()
         {
-            // A replay numbers its rows itself (see ReplayState.LastRowId); the live generation lets SQLite do it.
             using var insert = new BulkStatement(c, $"""
                 INSERT INTO {g}_entries(rowid, entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
@@ -352,23 +362,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     spanLo = Math.Min(spanLo, s.Occurred.LowerBound.DayNumber);
                     spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
                 }
-                var known = _rowIds.TryGetValue(entry.Id, out var rowId);
+                // A replay numbered its new rows as it folded them (FoldFromIndex); the live generation lets SQLite do it.
+                var known = _rowIds.TryGetValue(entry.Id, out var rowId) && !_newRows.Contains(rowId);
                 var statement = known ? update : insert;
-                if (known)
+                if (known || replay is not null) statement.Bind(1, rowId);
+                else statement.BindNull(1);
+                if (!known)
                 {
-                    statement.Bind(1, rowId);
-                }
-                else
-                {
-                    if (replay is not null)
-                    {
-                        rowId = ++replay.LastRowId;
-                        statement.Bind(1, rowId);
-                    }
-                    else
-                    {
-                        statement.BindNull(1);
-                    }
                     statement.Bind(2, entry.Id).Bind(3, ReadModelDatabase.KeyHash(entry.Key)).Bind(4, entry.Key).Bind(5, entry.Type).Bind(6, entry.Country);
                 }
                 statement
@@ -381,9 +381,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     .Bind(13, spanLo)
                     .Bind(14, spanHi)
                     // A replay's entries carry their JSON from the fold (EntryJson.Append); the live path serializes.
-                    .Bind(15, replay is not null && _touched.TryGetValue(entry.Id, out var candidate) && candidate.Json is { } json
-                        ? json
-                        : EntryJson.Serialize(entry))
+                    .Bind(15, replay is not null ? _working[rowId].Json : EntryJson.Serialize(entry))
                     .Run();
                 if (!known) _rowIds[entry.Id] = replay is null ? statement.LastRowId : rowId;
             }

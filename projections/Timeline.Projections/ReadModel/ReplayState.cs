@@ -19,24 +19,24 @@ namespace Timeline.Projections.ReadModel;
 /// </remarks>
 public sealed class ReplayState
 {
-    /// <summary>A stored or batch-new entry as the index knows it; <see cref="Loaded"/> only while a batch uses it.</summary>
-    internal sealed class Candidate
+    /// <summary>
+    /// An entry as the index knows it: its row and the day bounds of its date. A struct in a list per key, so the
+    /// index of a million entries is a few arrays for the collector, not a million objects it must trace.
+    /// </summary>
+    internal struct IndexedEntry
     {
-        /// <summary>0 until the entry is first written.</summary>
         public long RowId;
         public int Lo;
         public int Hi;
-        public TimelineEntry? Loaded;
-        /// <summary>The stored JSON of <see cref="Loaded"/> (UTF-8), so a join appends to it instead of serializing every source again.</summary>
-        public byte[]? Json;
     }
 
-    internal Dictionary<long, List<Candidate>> ByKey { get; } = [];
+    internal Dictionary<long, List<IndexedEntry>> ByKey { get; } = [];
     internal Dictionary<string, DirectoryActor?> Directory { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The largest row id of the generation's entries: a replay is the only writer of its generation, so it numbers
-    /// new rows itself instead of asking SQLite for each one (an INSERT … RETURNING is a reader per row).
+    /// new rows itself as it creates them instead of asking SQLite for each one. A batch that does not commit
+    /// invalidates the state, which reloads this from the table.
     /// </summary>
     internal long LastRowId { get; set; }
 
@@ -64,8 +64,8 @@ public sealed class ReplayState
             {
                 var kh = reader.GetInt64(1);
                 LastRowId = Math.Max(LastRowId, reader.GetInt64(0));
-                if (!ByKey.TryGetValue(kh, out var list)) ByKey[kh] = list = new List<Candidate>(1);
-                list.Add(new Candidate { RowId = reader.GetInt64(0), Lo = reader.GetInt32(2), Hi = reader.GetInt32(3) });
+                if (!ByKey.TryGetValue(kh, out var list)) ByKey[kh] = list = new List<IndexedEntry>(1);
+                list.Add(new IndexedEntry { RowId = reader.GetInt64(0), Lo = reader.GetInt32(2), Hi = reader.GetInt32(3) });
             }
         }
         using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT actor_id, data FROM {g}_actors"))
