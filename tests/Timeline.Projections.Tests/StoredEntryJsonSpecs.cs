@@ -49,6 +49,16 @@ public sealed class stored_entry_json
     }
 
     [Fact]
+    public void appending_several_sources_at_once_gives_the_bytes_of_serializing_them_all()
+    {
+        var sources = new[] { Source(5, "First."), Source(6, "Second."), Source(7, "Third.") };
+        var all = EntryBuilder.Joined(EntryBuilder.Joined(EntryBuilder.Build([sources[0]]), sources[1]), sources[2]);
+
+        Assert.Equal(EntryJson.Serialize(all), EntryJson.Append("[]"u8.ToArray(), sources));
+        Assert.Equal(EntryJson.Serialize(all), EntryJson.Append(EntryJson.Serialize(EntryBuilder.Build([sources[0]])), sources[1..]));
+    }
+
+    [Fact]
     public void appending_to_an_empty_array_gives_an_entry_of_one_source()
     {
         var only = Source(3, "One report.");

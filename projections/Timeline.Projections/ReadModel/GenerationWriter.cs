@@ -181,6 +181,10 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             WriteArticles();
             WriteEntries();
             _readEntry?.Dispose();
+            // Only committed rows may be kept: a batch that fails invalidates the replay state, which empties this.
+            if (replay is not null)
+                foreach (var (row, working) in _working)
+                    replay.KeepGathering(row, working.Entry, working.Json);
             WriteActorEntries();
             WriteDirectory();
         }
@@ -222,7 +226,8 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 // A replay is the only writer of its generation, so it numbers rows as it creates them.
                 var row = ++state.LastRowId;
                 slots.Add(new ReplayState.IndexedEntry { RowId = row });
-                working = new Working(entry, EntryJson.Append(EmptyEntryJson, source), slots, slots.Count - 1);
+                working = new Working(entry, new GrowingEntryJson(EmptyEntryJson), slots, slots.Count - 1);
+                working.Json.Add(source);
                 _working[row] = working;
                 _newRows.Add(row);
                 _rowIds[entry.Id] = row;
@@ -232,7 +237,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 entry = EntryBuilder.Joined(home, source);
                 working = _working[_rowIds[home.Id]];
                 working.Entry = entry;
-                working.Json = EntryJson.Append(working.Json, source);
+                working.Json.Add(source);
             }
             ref var slot = ref CollectionsMarshal.AsSpan(working.Slots)[working.Index];
             slot.Lo = entry.Occurred.LowerBound.DayNumber;
@@ -249,7 +254,13 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             {
                 var slot = slots[i];
                 if (!window.Admits(slot.Lo, slot.Hi)) continue;
-                if (!_working.TryGetValue(slot.RowId, out var working))
+                if (!_working.TryGetValue(slot.RowId, out var working) && replay!.Gathering.TryGetValue(slot.RowId, out var kept))
+                {
+                    working = new Working(kept.Entry, kept.Json, slots, i);
+                    _working[slot.RowId] = working;
+                    _rowIds[working.Entry.Id] = slot.RowId;
+                }
+                if (working is null)
                 {
                     _readEntry ??= Prepare($"SELECT data FROM {g}_entries WHERE rowid = $row", "$row");
                     _readEntry.Parameters[0].Value = slot.RowId;
@@ -258,7 +269,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                         data = reader.Read()
                             ? reader.GetFieldValue<byte[]>(0)
                             : throw new InvalidOperationException($"Entry row {slot.RowId} of {g} is missing.");
-                    working = new Working(EntryJson.Deserialize(data), data, slots, i);
+                    working = new Working(EntryJson.Deserialize(data), new GrowingEntryJson(data), slots, i);
                     _working[slot.RowId] = working;
                     _rowIds[working.Entry.Id] = slot.RowId;
                 }
@@ -270,10 +281,10 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
         /// An entry a replay batch works on: the fold's latest version of it, its stored JSON (a join appends to it),
         /// and its slot in the index. Held by the batch only, so the long-lived index never points at young objects.
         /// </summary>
-        private sealed class Working(TimelineEntry entry, byte[] json, List<ReplayState.IndexedEntry> slots, int index)
+        private sealed class Working(TimelineEntry entry, GrowingEntryJson json, List<ReplayState.IndexedEntry> slots, int index)
         {
             public TimelineEntry Entry { get; set; } = entry;
-            public byte[] Json { get; set; } = json;
+            public GrowingEntryJson Json { get; } = json;
             public List<ReplayState.IndexedEntry> Slots { get; } = slots;
             public int Index { get; } = index;
         }
@@ -371,6 +382,17 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 {
                     statement.Bind(2, entry.Id).Bind(3, ReadModelDatabase.KeyHash(entry.Key)).Bind(4, entry.Key).Bind(5, entry.Type).Bind(6, entry.Country);
                 }
+                // A replay's entries carry their JSON from the fold (GrowingEntryJson); the live path serializes.
+                byte[]? rented = null;
+                if (replay is not null)
+                {
+                    rented = _working[rowId].Json.Rent(out var length);
+                    statement.Bind(15, rented.AsSpan(0, length));
+                }
+                else
+                {
+                    statement.Bind(15, EntryJson.Serialize(entry));
+                }
                 statement
                     .Bind(7, entry.Occurred.LowerBound.DayNumber)
                     .Bind(8, entry.Occurred.UpperBound.DayNumber)
@@ -380,9 +402,9 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                     .Bind(12, firstIngested)
                     .Bind(13, spanLo)
                     .Bind(14, spanHi)
-                    // A replay's entries carry their JSON from the fold (EntryJson.Append); the live path serializes.
-                    .Bind(15, replay is not null ? _working[rowId].Json : EntryJson.Serialize(entry))
                     .Run();
+                // SQLite copied the bytes when they were bound.
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
                 if (!known) _rowIds[entry.Id] = replay is null ? statement.LastRowId : rowId;
             }
         }

@@ -31,6 +31,30 @@ public sealed class ReplayState
     }
 
     internal Dictionary<long, List<IndexedEntry>> ByKey { get; } = [];
+    /// <summary>
+    /// Entries that gathered many sources, kept decoded with their stored JSON across batches: otherwise an entry with
+    /// hundreds of reports (outages corroborate by country) is read back and decoded whole for every report that
+    /// joins it in a later batch. Bounded by <see cref="GatheringBudgetBytes"/> of JSON: when full it is emptied and
+    /// only entries with twice as many sources are kept from then on, so the largest entries stay.
+    /// </summary>
+    internal Dictionary<long, (TimelineEntry Entry, GrowingEntryJson Json, int Bytes)> Gathering { get; } = [];
+    internal int GatheringMinSources { get; private set; } = 8;
+    private long _gatheringBytes;
+    private const long GatheringBudgetBytes = 32L << 20;
+
+    internal void KeepGathering(long rowId, TimelineEntry entry, GrowingEntryJson json)
+    {
+        if (entry.Sources.Count < GatheringMinSources) return;
+        if (Gathering.Remove(rowId, out var before)) _gatheringBytes -= before.Bytes;
+        var bytes = json.Length;
+        Gathering[rowId] = (entry, json, bytes);
+        _gatheringBytes += bytes;
+        if (_gatheringBytes <= GatheringBudgetBytes) return;
+        Gathering.Clear();
+        _gatheringBytes = 0;
+        GatheringMinSources *= 2;
+    }
+
     internal Dictionary<string, DirectoryActor?> Directory { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -55,6 +79,8 @@ public sealed class ReplayState
     internal void Load(SqliteConnection c, SqliteTransaction tx, string g, LogPosition? checkpoint)
     {
         ByKey.Clear();
+        Gathering.Clear();
+        _gatheringBytes = 0;
         Directory.Clear();
         LastRowId = 0;
         using (var cmd = ReadModelDatabase.Command(c, tx, $"SELECT rowid, kh, lo, hi FROM {g}_entries ORDER BY rowid"))
