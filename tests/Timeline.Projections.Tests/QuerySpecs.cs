@@ -3,6 +3,7 @@ using Timeline.Application.Timelines;
 using Timeline.Domain.Actors;
 using Timeline.Domain.Dates;
 using Timeline.EventStore;
+using Timeline.Projections.ReadModel;
 using Timeline.Projections.Tests.Support;
 using static Timeline.Projections.Tests.Support.ArticleBuilder;
 
@@ -227,6 +228,75 @@ public sealed class requests_that_cannot_be_answered : IAsyncLifetime
         Assert.Equal(1, irpt.EventCount);
         Assert.Equal("2015", irpt.FirstDate);
         Assert.Empty(await _harness.Mediator.Send(new FindActors("zzz")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _folder.Dispose();
+    }
+}
+
+/// <summary>
+/// Small timelines are ordered in memory and large ones in SQL: both must give the same pages, ties on the date
+/// included (entries of one day are ordered by log position, then id).
+/// </summary>
+public sealed class timelines_ordered_in_memory_and_in_sql : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private ProjectionHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = new ProjectionHarness(_folder.Path);
+        var speakers = new[] { "Saifullo Safarov", "Emomali Rahmon", "Muhiddin Kabiri" }
+            .Select(name => Actor(name, ActorKind.Person, ActorRole.Speaker)).ToArray();
+        for (var article = 0; article < 6; article++)
+        {
+            var builder = new ArticleBuilder($"o{article}", DateTimeOffset.Parse("2024-01-01T00:00:00Z").AddDays(article));
+            for (var i = 0; i < 10; i++)
+            {
+                var n = article * 10 + i;
+                // Nine entries share each day; words unique to each statement keep them apart.
+                builder.Statement(HistoricalDate.OfDay(new DateOnly(2015, 1, 1).AddDays(n / 9)), speakers[n % 3], $"alpha{n} beta{n} gamma{n}");
+            }
+            await builder.AppendTo(_harness.Store);
+        }
+        await _harness.CatchUp();
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("2015-01-02", "2015-01-05")]
+    public void give_the_same_pages_for_a_country_and_for_an_actor(string? from, string? to)
+    {
+        using var inMemory = new TimelineQueries(_harness.Database);
+        using var inSql = new TimelineQueries(_harness.Database, orderInMemoryUpTo: 0);
+        var actor = inMemory.ResolveActor("safarov").Actor!.Id;
+        var query = new EntryQuery
+        {
+            PageSize = 7,
+            From = from is null ? null : DateOnly.Parse(from),
+            To = to is null ? null : DateOnly.Parse(to),
+        };
+
+        var countryPages = Pages(q => inMemory.CountryTimeline("TJ", q), query);
+        Assert.Equal(countryPages, Pages(q => inSql.CountryTimeline("TJ", q), query));
+        Assert.Equal(Pages(q => inSql.ActorTimeline(actor, q), query), Pages(q => inMemory.ActorTimeline(actor, q), query));
+        if (from is null) Assert.Equal(60, countryPages.Sum(p => p.Ids.Split(' ').Length));
+    }
+
+    private static List<(int Total, string Ids, string? Next)> Pages(Func<EntryQuery, EntryPage> ask, EntryQuery first)
+    {
+        var pages = new List<(int, string, string?)>();
+        var query = first;
+        while (true)
+        {
+            var page = ask(query);
+            pages.Add((page.Total, string.Join(' ', page.Entries.Select(e => e.Id)), page.NextPageToken));
+            if (page.NextPageToken is null) return pages;
+            query = query with { PageToken = page.NextPageToken };
+        }
     }
 
     public async Task DisposeAsync()

@@ -43,13 +43,15 @@ public sealed class InvalidPageTokenException(string token) : Exception($"'{toke
 /// Queries over the current generation. Each query reads the control row, the generation's checkpoint and the
 /// tables in one read transaction, so it sees one generation whole even while a replay swaps another in.
 /// <para>
-/// Speed: queries run on kept-open connections with prepared statements, order and page in SQL (only the page's
+/// Speed: queries run on kept-open connections with prepared statements, order small subjects in memory and large ones in SQL (only the page's
 /// rows are decoded), and answers are kept in a small cache keyed by (generation, checkpoint, request). Every change
 /// to a generation commits a new checkpoint with it and a swap changes the generation, so a cached answer is only
 /// ever returned for exactly the read-model state it was computed from: the cache can be fast, never stale.
 /// </para>
 /// </summary>
-public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames? knownNames = null) : IDisposable
+/// <param name="orderInMemoryUpTo">Subjects with up to this many matching entries are ordered in memory, larger ones in SQL (see <see cref="DefaultOrderInMemoryUpTo"/>).</param>
+public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames? knownNames = null, int orderInMemoryUpTo = TimelineQueries.DefaultOrderInMemoryUpTo)
+    : IDisposable
 {
     private const int MaxIdleSessions = 16;
 
@@ -200,30 +202,14 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
             ("$to", query.To?.DayNumber),
             ("$types", query.Types is null ? null : JsonSerializer.Serialize(query.Types.Order(StringComparer.Ordinal))),
         ];
-        // One pass over the subject's rows: the total (before the page token) and the page after the token.
-        var keys = new List<(long RowId, SortKey Key)>(Math.Min(query.PageSize + 1, 1024));
-        var total = 0;
-        using (var reader = s.Command($"""
-            SELECT rowid, lo, hi, ap, pr, fp, entry_id, total FROM (
-                SELECT e.rowid AS rowid, e.lo AS lo, e.hi AS hi, e.ap AS ap, e.pr AS pr, e.fp AS fp, e.entry_id AS entry_id, count(*) OVER () AS total
-                FROM {rows} {Filters})
-            WHERE $alo IS NULL OR (lo, hi, ap, pr, fp, entry_id) > ($alo, $ahi, $aap, $apr, $afp, $aid)
-            ORDER BY lo, hi, ap, pr, fp, entry_id LIMIT $n
-            """, [.. filters,
-                ("$alo", after?.Lo), ("$ahi", after?.Hi), ("$aap", after?.Ap), ("$apr", after?.Pr), ("$afp", after?.Fp), ("$aid", after?.Id),
-                ("$n", query.PageSize + 1)]).ExecuteReader())
-            while (reader.Read())
-            {
-                keys.Add((reader.GetInt64(0), new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                    reader.GetInt32(4), reader.GetInt64(5), reader.GetString(6))));
-                total = reader.GetInt32(7);
-            }
+        var total = Convert.ToInt32(s.Scalar($"SELECT count(*) FROM {rows} {Filters}", filters), CultureInfo.InvariantCulture);
+        var keys = total <= orderInMemoryUpTo
+            ? OrderedInMemory(s, rows, filters, query.PageSize + 1, after)
+            : OrderedInSql(s, rows, filters, query.PageSize + 1, after);
 
         // One row more than a page says there is a next page.
         var more = keys.Count > query.PageSize;
         if (more) keys.RemoveAt(keys.Count - 1);
-        if (keys.Count == 0 && after is not null)
-            total = Convert.ToInt32(s.Scalar($"SELECT count(*) FROM {rows} {Filters}", filters), CultureInfo.InvariantCulture);
 
         // Only the rows not decoded at this stamp before are read: a page of a thousand entries is a megabyte of JSON.
         var stamp = s.Seen!.Value.Stamp;
@@ -248,6 +234,43 @@ public sealed class TimelineQueries(ReadModelDatabase database, KnownActorNames?
             }
         }
         return new EntryPage(entries, total, more ? keys[^1].Key.ToToken() : null);
+    }
+
+    /// <summary>
+    /// Subjects with up to this many matching entries are ordered in memory: reading their sort keys costs a fraction of
+    /// what SQLite's sorter spends ordering them (for 1,000 entries about 0.4 ms against 1.5 ms); larger ones are
+    /// ordered and cut to the page in SQL, which never holds all their keys at once.
+    /// </summary>
+    public const int DefaultOrderInMemoryUpTo = 5_000;
+
+    private static List<(long RowId, SortKey Key)> OrderedInMemory(ReadSession s, string rows, (string, object?)[] filters, int take, SortKey? after)
+    {
+        var all = new List<(long RowId, SortKey Key)>();
+        using (var reader = s.Command($"SELECT e.rowid, e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id FROM {rows} {Filters}", filters).ExecuteReader())
+            while (reader.Read())
+            {
+                var key = new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5), reader.GetString(6));
+                if (after is null || key.CompareTo(after.Value) > 0) all.Add((reader.GetInt64(0), key));
+            }
+        all.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        if (all.Count > take) all.RemoveRange(take, all.Count - take);
+        return all;
+    }
+
+    private static List<(long RowId, SortKey Key)> OrderedInSql(ReadSession s, string rows, (string, object?)[] filters, int take, SortKey? after)
+    {
+        var keys = new List<(long RowId, SortKey Key)>(Math.Min(take, 1024));
+        using var reader = s.Command($"""
+            SELECT e.rowid, e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id FROM {rows} {Filters}
+             AND ($alo IS NULL OR (e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id) > ($alo, $ahi, $aap, $apr, $afp, $aid))
+            ORDER BY e.lo, e.hi, e.ap, e.pr, e.fp, e.entry_id LIMIT $n
+            """, [.. filters,
+                ("$alo", after?.Lo), ("$ahi", after?.Hi), ("$aap", after?.Ap), ("$apr", after?.Pr), ("$afp", after?.Fp), ("$aid", after?.Id),
+                ("$n", take)]).ExecuteReader();
+        while (reader.Read())
+            keys.Add((reader.GetInt64(0), new SortKey(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetInt64(5), reader.GetString(6))));
+        return keys;
     }
 
     /// <summary>
