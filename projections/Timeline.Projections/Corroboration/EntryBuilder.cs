@@ -141,17 +141,34 @@ public static class EntryBuilder
             else disputing.Add(sources[i]);
         }
 
+        // Plain loops and lookups: entries that gather hundreds of reports are rebuilt on every join.
         var actors = new List<EntryActor>();
+        var actorIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in sources)
             foreach (var a in s.Actors)
-                if (!actors.Exists(x => x.Id == a.Id)) actors.Add(a);
+                if (actorIds.Add(a.Id)) actors.Add(a);
 
         // Each article counts once, with its most confident report; independent reports make the event likelier.
-        var byArticle = sources.GroupBy(s => s.ArticleId).Select(g => g.Max(s => s.Confidence)).ToList();
-        var doubt = byArticle.Aggregate(1.0, (acc, c) => acc * (1 - Math.Clamp(c, 0, 1)));
+        // (In order of each article's first report, as the product below has always been taken.)
+        var articleAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byArticle = new List<double>();
+        foreach (var s in sources)
+        {
+            if (articleAt.TryGetValue(s.ArticleId, out var at)) byArticle[at] = Math.Max(byArticle[at], s.Confidence);
+            else
+            {
+                articleAt[s.ArticleId] = byArticle.Count;
+                byArticle.Add(s.Confidence);
+            }
+        }
+        var doubt = 1.0;
+        foreach (var c in byArticle) doubt *= 1 - Math.Clamp(c, 0, 1);
         var confidence = Math.Round(1 - doubt, 3);
 
-        var headline = agreeing.OrderByDescending(s => s.Confidence).First();
+        // The most confident agreeing report, the earliest of equals.
+        var headline = agreeing[0];
+        foreach (var s in agreeing)
+            if (s.Confidence > headline.Confidence) headline = s;
         return new TimelineEntry
         {
             Id = first.EventId.ToString("N"),
