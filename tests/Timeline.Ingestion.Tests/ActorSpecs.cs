@@ -79,6 +79,41 @@ public class actors_within_one_article
     }
 
     [Fact]
+    public void a_dateline_agency_code_is_the_reporter_not_an_actor_known_by_the_same_letters()
+    {
+        // "GW" is also a known university's short name
+        var body = "MEXICO CITY, March 11 (GW) — Delegates of the Free Steppe Movement gathered in Mexico City on Sunday for a national congress.";
+
+        var congress = Extract.Of<ConferenceHeld>(body, new DateOnly(2024, 3, 11)).Single();
+
+        Assert.DoesNotContain(congress.Actors, a => a.Id == ActorId.Parse("george-washington-university"));
+    }
+
+    [Theory]
+    [InlineData("Mexico's governing Morena party", "morena")]
+    [InlineData("the ruling Awami League party", "awami-league")]
+    public void a_name_before_a_lowercase_party_after_governing_or_ruling_is_the_party(string party, string id)
+    {
+        var body = $"More than 3,000 delegates of {party} gathered in the capital on Sunday for an extraordinary national congress.";
+
+        var congress = Extract.Of<ConferenceHeld>(body, new DateOnly(2024, 3, 11)).Single();
+
+        var delegates = Assert.Single(congress.Actors, a => a.Id == ActorId.Parse(id));
+        Assert.Equal(ActorKind.Party, delegates.Kind);
+    }
+
+    [Fact]
+    public void an_organisation_named_of_the_country_keeps_the_country_in_its_name()
+    {
+        var body = "An online forum on press freedom, organised by the National Union of Journalists of the Philippines, took place on Wednesday.";
+
+        var forum = Extract.Of<ConferenceHeld>(body, new DateOnly(2024, 5, 13)).Single();
+
+        Assert.Equal(ActorId.Parse("national-union-of-journalists-of-the-philippines"), forum.Organizer);
+        Assert.Equal(CountryCode.Parse("PH"), forum.Country);
+    }
+
+    [Fact]
     public void an_acronym_defined_in_the_text_names_the_same_organization()
     {
         var body = "The Kyrgyz Supreme Court on June 9 banned the Free Steppe Movement (FSM). " +

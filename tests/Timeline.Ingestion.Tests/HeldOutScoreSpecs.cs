@@ -18,7 +18,9 @@ public class extraction_scored_on_the_held_out_set(ITestOutputHelper output)
     {
         // Measured 2026-11-23 with main 401abda on 24 articles (156 gold events): 0.452 / 0.138 / 0.585 / 0.556. See HeldOut/README.md.
         ["PartyBanned"] = 0.40,
-        ["ConferenceHeld"] = 0.08,
+        // 2026-12-07: 0.222 after general rules found on new dev articles (dateline agency codes, "the governing X party",
+        // "… of the Philippines" inside a name); nothing was tuned on this set.
+        ["ConferenceHeld"] = 0.17,
         ["InternetOutage"] = 0.53,
         ["StatementMade"] = 0.50,
     };

@@ -39,6 +39,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         "The", "A", "An", "On", "In", "At", "According", "After", "Before", "When", "While", "But", "And", "Recall", "Meanwhile",
         "However", "Also", "Both", "Critically", "Nevertheless", "Speaking", "Earlier", "Later", "Last", "This", "That", "Its", "Their",
     };
+    /// <summary>Words that introduce a party's bare name before a lowercase "party".</summary>
+    private static readonly HashSet<string> PartyQualifiers = new(StringComparer.Ordinal) { "governing", "ruling", "opposition", "banned", "outlawed" };
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "under", "on", "de", "du", "des", "la", "al", "&" };
 
     public ArticleNames Resolve(IReadOnlyList<Sentence> sentences)
@@ -103,6 +106,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         {
             var tokens = sentences[s].Tokens;
             var matches = gazetteer.Match(tokens);
+            if (s == 0 && DatelineAgency(tokens) is { } code) matches.RemoveAll(m => m.TokenStart == code);
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -148,8 +152,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             var tokens = sentences[s].Tokens;
             var found = new List<ActorMention>();
             var places = new List<PlaceMention>();
+            var agency = s == 0 ? DatelineAgency(tokens) : null;
             for (var i = 0; i < tokens.Length;)
             {
+                if (i == agency)
+                {
+                    i++;
+                    continue;
+                }
                 var articleMatch = MatchAlias(aliases, tokens, i);
                 var hasGazetteer = gazetteer.TryMatchAt(tokens, i, out var g);
                 if (articleMatch is { } a && (!hasGazetteer || a.Count >= g.TokenCount))
@@ -284,7 +294,18 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                     continue;
                 }
                 if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
+                // "National Union of Journalists of the Philippines": "of the" before a name inside an organisation's name.
+                if (kind is not null && t.Text is "of" && end + 2 < tokens.Length && tokens[end + 1].Text == "the"
+                    && tokens[end + 2].IsCapitalized && tokens[end + 2].IsWord && !IsCalendarWord(tokens[end + 2].Norm)) { end += 2; continue; }
                 break;
+            }
+            // "Mexico's governing Morena party", "the ruling Awami League party": a name that the lowercase word "party" follows.
+            if (kind is null && end > i && end - i <= 3 && end < tokens.Length && tokens[end].Text == "party" && i > 0
+                && (PartyQualifiers.Contains(tokens[i - 1].Text) || tokens[i - 1].Norm != tokens[i - 1].Text))
+            {
+                yield return (i, end, ActorKind.Party);
+                i = end;
+                continue;
             }
             // "Ministry of Transport, Maritime Affairs and Communications": a list of portfolios after "of" is part of the name.
             if (kind is not null && Enumerable.Range(i, end - i).Any(k => tokens[k].Text is "of" or "for")) end = PortfolioListEnd(tokens, end);
@@ -472,5 +493,22 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             parts.Append(k == end - 1 ? tokens[k].Norm : tokens[k].Text);
         }
         return parts.ToString();
+    }
+
+    /// <summary>
+    /// The token of a dateline's agency or outlet code ("MEXICO CITY, March 11 (GW) —"): the reporter's own
+    /// signature, never an actor of the story, even when another body is known by the same letters.
+    /// </summary>
+    private static int? DatelineAgency(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 1; i + 2 < tokens.Count && i < 16; i++)
+        {
+            if (tokens[i - 1].Text != "(" || tokens[i + 1].Text != ")") continue;
+            var code = tokens[i].Text;
+            if (code.Length is < 2 or > 6 || !code.All(char.IsUpper)) continue;
+            for (var k = i + 2; k < tokens.Count && k < i + 4; k++)
+                if (tokens[k].Text is "—" or "–" or "-") return i;
+        }
+        return null;
     }
 }
