@@ -114,6 +114,17 @@ public class actors_within_one_article
     }
 
     [Fact]
+    public void a_regional_government_named_in_lower_case_is_a_government_body()
+    {
+        var body = "Mayors from Mexico's border states met in Tijuana for a two-day summit on migration on March 2, hosted by the state government of Baja California.";
+
+        var summit = Extract.Of<ConferenceHeld>(body, new DateOnly(2024, 3, 11)).Single();
+
+        var host = Assert.Single(summit.Actors, a => a.Id == ActorId.Parse("state-government-of-baja-california"));
+        Assert.Equal(ActorKind.GovernmentBody, host.Kind);
+    }
+
+    [Fact]
     public void an_acronym_defined_in_the_text_names_the_same_organization()
     {
         var body = "The Kyrgyz Supreme Court on June 9 banned the Free Steppe Movement (FSM). " +

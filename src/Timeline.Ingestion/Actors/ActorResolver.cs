@@ -136,6 +136,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 if (nameStart > start) AddAlias(Join(tokens, start, end), actor);
                 for (var k = start; k < end; k++) covered[k] = true;
             }
+            foreach (var (start, end) in FindRegionalGovernments(tokens, covered))
+            {
+                Discovered(Join(tokens, start, end), ActorKind.GovernmentBody, CountryWithin(matches, start, end));
+                for (var k = start; k < end; k++) covered[k] = true;
+            }
             foreach (var (start, end) in FindPeople(tokens, covered))
             {
                 var actor = Discovered(Join(tokens, start, end), ActorKind.Person, null);
@@ -377,6 +382,23 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         for (var k = 0; k < phrase.Length; k++)
             if (!string.Equals(tokens[i + k].Norm, phrase[k], StringComparison.OrdinalIgnoreCase)) return false;
         return true;
+    }
+
+    /// <summary>Levels of government below (or beside) a country's: "the state government of Baja California".</summary>
+    private static readonly HashSet<string> GovernmentLevels = new(StringComparer.Ordinal) { "state", "provincial", "regional", "municipal", "city", "county", "federal" };
+
+    /// <summary>"the state government of Baja California", "the provincial government of Sindh": a body named in lower case before its region.</summary>
+    private static IEnumerable<(int Start, int End)> FindRegionalGovernments(Token[] tokens, bool[] covered)
+    {
+        for (var i = 0; i + 3 < tokens.Length; i++)
+        {
+            if (!GovernmentLevels.Contains(tokens[i].Text) || tokens[i + 1].Text != "government" || tokens[i + 2].Text != "of") continue;
+            var end = i + 3;
+            while (end < tokens.Length && end - i < 8 && tokens[end].IsWord && tokens[end].IsCapitalized && !IsCalendarWord(tokens[end].Norm)) end++;
+            if (end == i + 3) continue;
+            yield return (i, end);
+            i = end;
+        }
     }
 
     private IEnumerable<(int Start, int End)> FindPeople(Token[] tokens, bool[] covered)
