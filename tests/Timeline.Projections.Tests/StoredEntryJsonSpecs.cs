@@ -7,8 +7,9 @@ using Timeline.Projections.ReadModel;
 namespace Timeline.Projections.Tests;
 
 /// <summary>
-/// A replay appends each new source to the entry's stored JSON instead of serializing every source again; what it
-/// stores must be exactly what serializing the joined entry stores, or replayed and live read models would differ.
+/// A replay appends each new source to the entry's stored JSON (<see cref="GrowingEntryJson"/>) instead of serializing
+/// every source again; what it stores must be exactly what serializing the joined entry stores, or replayed and live
+/// read models would differ.
 /// </summary>
 public sealed class stored_entry_json
 {
@@ -38,7 +39,7 @@ public sealed class stored_entry_json
 
         // When a second report joins it, by appending
         var second = Source(2, "Late in September 2015 the party was banned.\nA second line.");
-        var appended = EntryJson.Append(stored, second);
+        var appended = Grown(stored, second);
 
         // Then the bytes are those of the joined entry serialized whole, and they read back as both sources
         var joined = EntryBuilder.Joined(EntryBuilder.Build([first]), second);
@@ -54,20 +55,32 @@ public sealed class stored_entry_json
         var sources = new[] { Source(5, "First."), Source(6, "Second."), Source(7, "Third.") };
         var all = EntryBuilder.Joined(EntryBuilder.Joined(EntryBuilder.Build([sources[0]]), sources[1]), sources[2]);
 
-        Assert.Equal(EntryJson.Serialize(all), EntryJson.Append("[]"u8.ToArray(), sources));
-        Assert.Equal(EntryJson.Serialize(all), EntryJson.Append(EntryJson.Serialize(EntryBuilder.Build([sources[0]])), sources[1..]));
+        Assert.Equal(EntryJson.Serialize(all), Grown("[]"u8.ToArray(), sources));
+        Assert.Equal(EntryJson.Serialize(all), Grown(EntryJson.Serialize(EntryBuilder.Build([sources[0]])), sources[1..]));
     }
 
     [Fact]
     public void appending_to_an_empty_array_gives_an_entry_of_one_source()
     {
         var only = Source(3, "One report.");
-        Assert.Equal(EntryJson.Serialize(EntryBuilder.Build([only])), EntryJson.Append("[]"u8.ToArray(), only));
+        Assert.Equal(EntryJson.Serialize(EntryBuilder.Build([only])), Grown("[]"u8.ToArray(), only));
     }
 
     [Fact]
     public void stored_json_that_is_not_an_array_of_sources_is_refused()
     {
-        Assert.Throws<System.Text.Json.JsonException>(() => EntryJson.Append("{}"u8.ToArray(), Source(4, "x")));
+        Assert.Throws<System.Text.Json.JsonException>(() => Grown("{}"u8.ToArray(), Source(4, "x")));
+    }
+
+    /// <summary>What a replay writes for <paramref name="stored"/> once <paramref name="sources"/> joined it.</summary>
+    private static byte[] Grown(byte[] stored, params EntrySource[] sources)
+    {
+        var json = new GrowingEntryJson(stored);
+        foreach (var source in sources) json.Add(source);
+        var buffer = json.Rent(out var length);
+        Assert.Equal(json.Length, length);
+        var bytes = buffer.AsSpan(0, length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return bytes;
     }
 }

@@ -47,14 +47,14 @@ internal sealed class BulkStatement : IDisposable
         return this;
     }
 
-    /// <summary>Runs the statement once with the bound values and readies it for the next row; returns the rows changed.</summary>
-    public int Run()
+    /// <summary>Runs the statement once with the bound values and readies it for the next row.</summary>
+    public void Run()
     {
         var rc = raw.sqlite3_step(_statement);
         if (rc is raw.SQLITE_DONE or raw.SQLITE_ROW)
         {
             raw.sqlite3_reset(_statement);
-            return raw.sqlite3_changes(_db);
+            return;
         }
         // The message first: resetting the statement may replace it.
         var failure = Failure(rc);

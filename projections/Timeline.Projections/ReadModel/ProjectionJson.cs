@@ -47,54 +47,8 @@ public static class EntryJson
     public static byte[] Serialize(TimelineEntry entry) =>
         JsonSerializer.SerializeToUtf8Bytes(entry.Sources as EntrySource[] ?? entry.Sources.ToArray(), Context.EntrySourceArray);
 
-    /// <summary>
-    /// <paramref name="stored"/> (an entry's stored JSON) with <paramref name="sources"/> appended: byte for byte what
-    /// <see cref="Serialize"/> gives for the joined entry, without serializing the earlier sources again — entries
-    /// that gather hundreds of reports are rewritten on every join.
-    /// </summary>
-    public static byte[] Append(byte[] stored, IReadOnlyList<EntrySource> sources)
-    {
-        if (sources.Count == 0) return Checked(stored);
-        var added = new byte[sources.Count][];
-        for (var i = 0; i < added.Length; i++) added[i] = SerializeSource(sources[i]);
-        var joined = new byte[JoinedLength(stored, added)];
-        Join(stored, added, joined);
-        return joined;
-    }
-
-    /// <summary>One source as it appears in an entry's stored array.</summary>
+    /// <summary>One source as it appears in an entry's stored array (see <see cref="GrowingEntryJson"/>).</summary>
     public static byte[] SerializeSource(EntrySource source) => JsonSerializer.SerializeToUtf8Bytes(source, Context.EntrySource);
-
-    /// <summary>The length of <paramref name="stored"/> with the serialized sources <paramref name="added"/> appended.</summary>
-    internal static int JoinedLength(byte[] stored, IReadOnlyList<byte[]> added)
-    {
-        var length = Checked(stored).Length;
-        foreach (var source in added) length += source.Length + 1;
-        // No comma before the first source of an empty array.
-        return added.Count > 0 && stored.Length == 2 ? length - 1 : length;
-    }
-
-    /// <summary>Writes <paramref name="stored"/> with <paramref name="added"/> appended into <paramref name="into"/>; returns the length.</summary>
-    internal static int Join(byte[] stored, IReadOnlyList<byte[]> added, Span<byte> into)
-    {
-        Checked(stored).AsSpan(0, stored.Length - 1).CopyTo(into);
-        var at = stored.Length - 1;
-        foreach (var source in added)
-        {
-            if (at > 1) into[at++] = (byte)',';
-            source.CopyTo(into[at..]);
-            at += source.Length;
-        }
-        into[at++] = (byte)']';
-        return at;
-    }
-
-    private static byte[] Checked(byte[] stored) =>
-        stored.Length >= 2 && stored[0] == (byte)'[' && stored[^1] == (byte)']'
-            ? stored
-            : throw new JsonException("An entry's stored JSON is not an array of sources.");
-
-    public static byte[] Append(byte[] stored, EntrySource source) => Append(stored, [source]);
 
     /// <summary>The sources of an entry as stored, in log order.</summary>
     public static EntrySource[] DeserializeSources(ReadOnlySpan<byte> utf8) =>

@@ -101,12 +101,15 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             return actor;
         }
 
+        // The first sentence's dateline code ("MEXICO CITY, March 11 (GW) —") is skipped by both passes.
+        var agency = sentences.Count > 0 ? DatelineAgency(sentences[0].Tokens) : null;
+
         // Pass 1: learn the names.
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s].Tokens;
             var matches = gazetteer.Match(tokens);
-            if (s == 0 && DatelineAgency(tokens) is { } code) matches.RemoveAll(m => m.TokenStart == code);
+            if (s == 0 && agency is { } code) matches.RemoveAll(m => m.TokenStart == code);
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -136,7 +139,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 if (nameStart > start) AddAlias(Join(tokens, start, end), actor);
                 for (var k = start; k < end; k++) covered[k] = true;
             }
-            foreach (var (start, end) in FindRegionalGovernments(tokens, covered))
+            foreach (var (start, end) in FindRegionalGovernments(tokens))
             {
                 Discovered(Join(tokens, start, end), ActorKind.GovernmentBody, CountryWithin(matches, start, end));
                 for (var k = start; k < end; k++) covered[k] = true;
@@ -157,10 +160,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             var tokens = sentences[s].Tokens;
             var found = new List<ActorMention>();
             var places = new List<PlaceMention>();
-            var agency = s == 0 ? DatelineAgency(tokens) : null;
             for (var i = 0; i < tokens.Length;)
             {
-                if (i == agency)
+                if (s == 0 && i == agency)
                 {
                     i++;
                     continue;
@@ -388,7 +390,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private static readonly HashSet<string> GovernmentLevels = new(StringComparer.Ordinal) { "state", "provincial", "regional", "municipal", "city", "county", "federal" };
 
     /// <summary>"the state government of Baja California", "the provincial government of Sindh": a body named in lower case before its region.</summary>
-    private static IEnumerable<(int Start, int End)> FindRegionalGovernments(Token[] tokens, bool[] covered)
+    private static IEnumerable<(int Start, int End)> FindRegionalGovernments(Token[] tokens)
     {
         for (var i = 0; i + 3 < tokens.Length; i++)
         {
