@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Timeline.Ingestion.Extraction;
 using Timeline.Ingestion.Tests.Support;
 
 namespace Timeline.Ingestion.Tests;
@@ -41,7 +42,7 @@ public class ingesting_into_a_sqlite_store : IDisposable
         Assert.Equal("Test Wire", ban.GetProperty("source").GetProperty("outlet").GetString());
         Assert.StartsWith("DUSHANBE", ban.GetProperty("source").GetProperty("evidence").GetString());
         Assert.Equal("irpt", ban.GetProperty("data").GetProperty("party").GetString());
-        Assert.Equal("rules/1.1", ban.GetProperty("extractor").GetString());
+        Assert.Equal(ArticleExtractor.Version, ban.GetProperty("extractor").GetString());
         Assert.True(ban.TryGetProperty("position", out _));
         Assert.True(ban.TryGetProperty("eventId", out _));
         Assert.True(ban.TryGetProperty("confidence", out _));

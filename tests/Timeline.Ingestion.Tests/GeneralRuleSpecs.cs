@@ -453,3 +453,92 @@ public class a_government_body_named_with_its_country
         Assert.Equal(["KG", "KZ"], courts);
     }
 }
+
+public class when_a_statement_gives_no_day_of_its_own
+{
+    [Fact]
+    public void the_sentence_before_about_the_same_speaker_gives_the_occasion_day()
+    {
+        var body = "Former senator Nurlan Abdraimov addressed a rally in Osh by video on Monday. “We will be back,” he said.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void the_sentence_before_naming_the_one_congress_gives_the_congress_day()
+    {
+        // Given two meetings in the article, and a statement whose sentence names neither
+        var body = "The Ata Meken party held a congress in Osh on Sunday. A week earlier, mayors met in Naryn for a summit on water on May 30. "
+                   + "The congress was chaired by Bakyt Orozov. “We are stronger than ever,” Orozov told the delegates as the session opened.";
+
+        // When extracted
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        // Then the statement was made at the congress, on its day
+        Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_new_paragraph_is_a_new_report_on_the_publication_day_and_not_the_last_speakers_day()
+    {
+        var body = "Late on Sunday, Aigul Mufti wrote on Twitter that it was a dark day.\n\nTimur Osmonov, a lawyer in Bishkek, said the order could be challenged in court.";
+
+        var statements = Extract.Of<StatementMade>(body);
+
+        Assert.Equal("2021-06-10", statements.Single(s => s.Speaker == ActorId.Parse("timur-osmonov")).Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void for_his_part_answers_the_speaker_before_on_the_same_occasion_even_in_a_new_paragraph()
+    {
+        var body = "Aigul Mufti, the head of the Bishkek Policy Institute, said on Monday that the opposition had split.\n\n"
+                   + "Its deputy head, Timur Osmonov, for his part, noted that the party had grown weaker.";
+
+        var statements = Extract.Of<StatementMade>(body);
+
+        Assert.Equal("2021-06-07", statements.Single(s => s.Speaker == ActorId.Parse("timur-osmonov")).Occurred.ToEdtf());
+    }
+}
+
+public class a_body_that_acts_on_a_meeting
+{
+    [Fact]
+    public void condemning_the_conference_does_not_make_it_the_organiser()
+    {
+        var body = "Opposition groups held a conference in Almaty on Monday. In Bishkek, the Kyrgyz foreign ministry condemned the conference.";
+
+        var conference = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.DoesNotContain(conference.Actors, a => a.Name.Contains("ministry", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+public class a_pronoun_that_says_something
+{
+    [Fact]
+    public void continues_the_person_the_sentence_before_opens_with_when_someone_else_spoke_earlier()
+    {
+        var body = "Timur Osmonov, the leader of the Green Party, told reporters on Monday that the vote was rigged. "
+                   + "The congress backed former minister Aigul Mufti as its candidate.\n\n"
+                   + "Mufti did not attend the congress. At a press conference in Osh on Sunday, she said the party would win.";
+
+        var statements = Extract.Of<StatementMade>(body);
+
+        Assert.Equal("2021-06-06", statements.Single(s => s.Speaker == ActorId.Parse("aigul-mufti")).Occurred.ToEdtf());
+        Assert.DoesNotContain(statements, s => s.Speaker == ActorId.Parse("timur-osmonov") && s.Occurred.ToEdtf() == "2021-06-06");
+    }
+
+    [Fact]
+    public void continues_the_speaker_of_the_sentence_before_even_when_it_opens_with_someone_else()
+    {
+        var body = "Timur Osmonov, the leader of the Green Party, told reporters in Bishkek on Monday that the vote was fair.\n\n"
+                   + "Osmonov's main rival, the lawyer Aigul Mufti, said on Sunday that the count was a fraud. “I have won,” she told reporters in Bishkek.";
+
+        var statements = Extract.Of<StatementMade>(body);
+
+        Assert.Equal(["2021-06-07"], statements.Where(s => s.Speaker == ActorId.Parse("timur-osmonov")).Select(s => s.Occurred.ToEdtf()));
+        Assert.Contains("I have won", statements.Single(s => s.Speaker == ActorId.Parse("aigul-mufti")).Quotes);
+    }
+}

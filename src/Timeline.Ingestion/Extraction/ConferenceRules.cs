@@ -95,6 +95,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var draft = existing ?? new ConferenceDraft
             {
                 Name = name,
+                Noun = nounText,
                 Date = date.Date,
                 Country = country.Value,
                 Evidence = view,
@@ -132,6 +133,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         }
     }
 
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "their", "this", "that", "his", "her" };
+
     private static readonly ActorKind[] Organizers = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody];
 
     /// <summary>An organisation right before the meeting noun, with only lower-case modifiers between: "the UN climate conference".</summary>
@@ -140,7 +143,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var m in view.Actors)
         {
             if (m.IsPronoun || !Organizers.Contains(m.Actor.Kind) || m.TokenEnd > noun || noun - m.TokenEnd > 3 || view.Quoted[m.TokenStart]) continue;
-            if (Enumerable.Range(m.TokenEnd, noun - m.TokenEnd).All(k => view.Tokens[k].IsWord && !view.Tokens[k].IsCapitalized))
+            // "the ministry condemned the conference": a determiner starts another noun phrase, so the body is not a modifier.
+            if (Enumerable.Range(m.TokenEnd, noun - m.TokenEnd).All(k => view.Tokens[k].IsWord && !view.Tokens[k].IsCapitalized && !Determiners.Contains(view.Tokens[k].Text)))
             {
                 // "a lawsuit by the party at the conference" is not a modifier; "of"/"by"/"against" before the name make it an argument.
                 if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Text is "by" or "against" or "of" or "with" or "from") continue;

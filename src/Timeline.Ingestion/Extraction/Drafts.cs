@@ -33,6 +33,8 @@ public sealed class StatementDraft : EventDraft
 public sealed class ConferenceDraft : EventDraft
 {
     public required string Name { get; set; }
+    /// <summary>What the article calls the meeting where it first reports it: "congress", "summit", "forum".</summary>
+    public required string Noun { get; init; }
     public ArticleActor? Organizer { get; set; }
     public MeetingFormat Format { get; set; }
     public int? Attendance { get; set; }

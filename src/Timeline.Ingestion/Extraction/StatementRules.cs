@@ -16,6 +16,7 @@ public sealed class StatementRules(Lexicon lexicon)
 {
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _sameOccasion = lexicon["same-occasion-cues"];
     private readonly WordSet _conferenceNouns = lexicon["conference-nouns"];
     private readonly WordSet _male = lexicon["pronouns-male"];
     private readonly WordSet _female = lexicon["pronouns-female"];
@@ -43,7 +44,7 @@ public sealed class StatementRules(Lexicon lexicon)
                 if (view.CueBefore(_negation, verb, window: 3)) continue;   // "did not say", "declined to comment"
                 if (DeclinesComment(view)) break;
                 if (IsActOfDesignation(view, verb)) continue;               // "declared it an extremist group" is the ban itself
-                var speaker = SpeakerBefore(article, view, verb, lastSpeaker)
+                var speaker = SpeakerBefore(article, view, verb, lastSpeaker, spokeJustBefore: previous is not null && previousAt == view.Index - 1)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
                 if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
                 // "…, the party said." closing a sentence: a definite description cited as the source of a fact.
@@ -122,17 +123,29 @@ public sealed class StatementRules(Lexicon lexicon)
         return null;
     }
 
+    // "Sheinbaum did not attend the congress. At a press conference on Sunday, she said …": a person opening the
+    // sentence before, in the same paragraph, is who the pronoun continues, whoever spoke earlier.
+    private static ArticleActor? SubjectBefore(ArticleContext article, SentenceView view)
+    {
+        if (view.Index == 0) return null;
+        var before = article.Views[view.Index - 1];
+        if (before.Sentence.Paragraph != view.Sentence.Paragraph) return null;
+        var subject = before.Actors.FirstOrDefault(a => a.TokenStart == 0 && !a.IsPronoun && !before.Quoted[0]);
+        return subject.Actor is { Kind: ActorKind.Person } person ? person : null;
+    }
+
     private bool IsPronoun(string word) => _male.Contains(word) || _female.Contains(word);
 
-    private (ArticleActor Actor, bool Pronoun)? SpeakerBefore(ArticleContext article, SentenceView view, int verb, ArticleActor? lastSpeaker)
+    private (ArticleActor Actor, bool Pronoun)? SpeakerBefore(ArticleContext article, SentenceView view, int verb, ArticleActor? lastSpeaker, bool spokeJustBefore)
     {
-        // A pronoun right before the verb ("He further added") is the last speaker, or the last person named.
+        // A pronoun right before the verb ("He further added") continues a speaker of the sentence before, else the person
+        // that sentence opens with, else the last speaker or the last person named.
         for (var k = verb - 1; k >= 0 && k >= verb - 3; k--)
         {
             if (view.Quoted[k]) break;
             if (view.Tokens[k].Text is "he" or "He" or "she" or "She")
             {
-                var who = lastSpeaker ?? article.LastMentioned(view.Index, k, ActorKind.Person);
+                var who = (spokeJustBefore ? null : SubjectBefore(article, view)) ?? lastSpeaker ?? article.LastMentioned(view.Index, k, ActorKind.Person);
                 return who is null ? null : (who, true);
             }
         }
@@ -251,7 +264,9 @@ public sealed class StatementRules(Lexicon lexicon)
         else if (venue is not null) { date = venue.Date; dateConfidence = 0.8; }
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
-        else if (lastDate is not null && view.Index - lastDateAt <= 3) { date = lastDate; dateConfidence = 0.65; }   // same occasion, told on
+        else if (OccasionBefore(article, view, speaker) is { } occasion) { date = occasion.Date; dateConfidence = 0.7; venue = occasion.Venue; }
+        // Same occasion, told on; a new paragraph without a day is a new report, not the last speaker's occasion.
+        else if (lastDate is not null && view.Index - lastDateAt <= 3 && (article.Views[lastDateAt].Sentence.Paragraph == view.Sentence.Paragraph || view.Has(_sameOccasion))) { date = lastDate; dateConfidence = 0.65; }
         else if (attended is not null) { date = attended.Date; dateConfidence = 0.65; venue = attended; }
         else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
         else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
@@ -354,6 +369,34 @@ public sealed class StatementRules(Lexicon lexicon)
         for (var k = verb + 1; k < at; k++)
             if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
         return at - verb <= 16;
+    }
+
+    /// <summary>
+    /// "Leni Robredo addressed the opening session on Thursday. "…," she said." and "The congress was chaired by Mario
+    /// Delgado. "…," Delgado told the delegates.": the sentence before, in the same paragraph and about the same speaker,
+    /// sets the occasion: the meeting it names, else the day it gives.
+    /// </summary>
+    private (HistoricalDate Date, ConferenceDraft? Venue)? OccasionBefore(ArticleContext article, SentenceView view, ArticleActor speaker)
+    {
+        if (view.Index == 0) return null;
+        var before = article.Views[view.Index - 1];
+        if (before.Sentence.Paragraph != view.Sentence.Paragraph || !before.Actors.Any(a => a.Actor == speaker && !before.Quoted[a.TokenStart])) return null;
+        if (MeetingNamed(article, before) is { } meeting) return (meeting.Date, meeting);
+        var day = before.Dates.FirstOrDefault(d => d.Date is { Precision: DatePrecision.Day } && !d.IsReference && d.Kind != DateMentionKind.Span);
+        return day?.Date is { } date ? (date, null) : null;
+    }
+
+    // "the congress" where the article reports one congress: its noun names it when no other meeting shares that noun.
+    private static ConferenceDraft? MeetingNamed(ArticleContext article, SentenceView view)
+    {
+        for (var i = 0; i + 1 < view.Tokens.Length; i++)
+        {
+            if (!view.Tokens[i].Is("the") || view.Quoted[i]) continue;
+            var noun = view.Tokens[i + 1].Text;
+            var named = article.Conferences.Where(c => c.Noun.Equals(noun, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            if (named.Count == 1) return named[0];
+        }
+        return null;
     }
 
     private ConferenceDraft? LinkedConference(ArticleContext article, SentenceView view)
