@@ -53,6 +53,25 @@ public sealed class an_article_ingested_over_grpc : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_second_report_of_a_statement_shows_in_answers_to_a_question_asked_before_and_to_a_new_one()
+    {
+        // Given a statement already read through a timeline query (answers and entry messages are kept for reuse)
+        await _server.Events.IngestArticleAsync(Articles.Statement("first-report", "Zafar Nazarov", "2020-09-16", "We expect many visitors this spring."), RunningServer.Admin());
+        var asked = new GetActorTimelineRequest { Actor = "Zafar Nazarov", To = "2030-01-01" };
+        await RunningServer.Eventually(async () => (await _server.ActorTimelineOnceKnown(asked))?.Entries.Count == 1, "the first report is in the timeline");
+
+        // When another outlet reports the same statement
+        await _server.Events.IngestArticleAsync(Articles.Statement("second-report", "Zafar Nazarov", "2020-09-16", "We expect many visitors this spring."), RunningServer.Admin());
+
+        // Then the question asked before, and a new one, both see one entry with both sources
+        await RunningServer.Eventually(async () => (await _server.ActorTimelineOnceKnown(asked))?.Entries.SingleOrDefault()?.Sources.Count == 2, "the second report joins the entry");
+        var fresh = await _server.Timelines.GetActorTimelineAsync(new GetActorTimelineRequest { Actor = "Zafar Nazarov", To = "2031-01-01" });
+        var entry = Assert.Single(fresh.Entries);
+        Assert.Equal(["first-report", "second-report"], entry.Sources.Select(s => s.ArticleId).Order());
+        Assert.Equal(2, entry.Corroboration);
+    }
+
+    [Fact]
     public async Task ingested_again_is_a_duplicate_and_stores_nothing_new()
     {
         // Given an article already ingested

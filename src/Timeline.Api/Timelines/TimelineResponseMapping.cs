@@ -7,15 +7,17 @@ namespace Timeline.Api.Timelines;
 /// <summary>View records → proto messages: field for field, nulls as empty strings (proto3 has no null strings).</summary>
 public static class TimelineResponseMapping
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, TimelineEntry[]> Messages = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, TimelineEntry[]> Pages = new();
+    private static readonly ConditionalWeakTable<TimelineEntryView, TimelineEntry> Entries = new();
 
     /// <summary>
     /// The messages of a page's entries, made once per list of views (the handlers hand out the same list for the
-    /// same question while the read model stands still). Shared messages are only ever read: serializing is safe
-    /// from several calls at once.
+    /// same question while the read model stands still) and once per view (a new question still gets the views of
+    /// the entries it shares with earlier answers). Shared messages are only ever read: serializing is safe from
+    /// several calls at once.
     /// </summary>
     private static TimelineEntry[] EntryMessages(IReadOnlyList<TimelineEntryView> entries) =>
-        Messages.GetValue(entries, list => list.Select(ToMessage).ToArray());
+        Pages.GetValue(entries, list => list.Select(view => Entries.GetValue(view, ToMessage)).ToArray());
 
     public static GetActorTimelineResponse ToResponse(this ActorTimelineView view)
     {
