@@ -11,10 +11,10 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        // Measured on 41 articles (180 gold events): 0.964 / 0.941 / 0.962 / 0.915. Target is 0.9. On 39 articles it was
-        // 0.964 / 1.000 / 0.962 / 0.905: articles 36 and 37 (conferences reported in other ways) showed what it misses.
+        // Measured on 43 articles (185 gold events): 0.964 / 0.950 / 0.962 / 0.917. Target is 0.9. Articles 36-39 were
+        // written to show conferences reported in other ways (by their close, by their opening, of a named coalition).
         ["PartyBanned"] = 0.94,
-        ["ConferenceHeld"] = 0.90,
+        ["ConferenceHeld"] = 0.92,
         ["InternetOutage"] = 0.94,
         ["StatementMade"] = 0.89,
     };

@@ -542,3 +542,52 @@ public class a_pronoun_that_says_something
         Assert.Contains("I have won", statements.Single(s => s.Speaker == ActorId.Parse("aigul-mufti")).Quotes);
     }
 }
+
+public class a_meeting_reported_by_its_close_and_its_opening
+{
+    [Fact]
+    public void is_one_meeting_held_by_the_group_that_closed_its_own_congress_dated_from_its_opening()
+    {
+        // Given a congress reported by its close, then by its opening a few days before
+        var body = "BISHKEK — The Confederation of Free Trade Unions of Kyrgyzstan (CFTUK) closed its ninth congress in Bishkek on Sunday. "
+                   + "The congress opened on June 3 and brought together about 600 delegates.";
+
+        // When extracted
+        var congress = Extract.Of<ConferenceHeld>(body).Single();
+
+        // Then it is one meeting, organised by the confederation, dated from the day it opened
+        Assert.Equal("Confederation of Free Trade Unions of Kyrgyzstan", congress.Actors.Single(a => a.Role == ActorRole.Organizer).Name);
+        Assert.Equal("2021-06-03", congress.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void the_meeting_of_a_named_coalition_gives_its_organiser_and_its_first_day_to_the_assembly_of_last_week()
+    {
+        var body = "Opposition groups in Kyrgyzstan held a national assembly in Osh last week. "
+                   + "The assembly of the Kyzyl Tuu coalition ran from Wednesday to Friday and drew around 500 participants.";
+
+        var assembly = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal("2021-06-09", assembly.Occurred.ToEdtf());
+        Assert.Contains(assembly.Actors, a => a.Name == "Kyzyl Tuu");
+    }
+
+    [Fact]
+    public void a_summit_which_opened_days_before_is_the_conference_that_ended()
+    {
+        var body = "The United Nations water conference in Bishkek ended on Tuesday with a declaration on glaciers. "
+                   + "The CA-5 summit, which opened on June 1 in the Kyrgyz capital, ran a day over schedule.";
+
+        var conference = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal("2021-06-01", conference.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_meeting_word_heading_an_organisations_name_is_no_meeting()
+    {
+        var body = "The Kyrgyz Congress of Trade Unions began a three-day strike in Bishkek on Monday.";
+
+        Assert.Empty(Extract.Of<ConferenceHeld>(body));
+    }
+}

@@ -40,6 +40,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         "However", "Also", "Both", "Critically", "Nevertheless", "Speaking", "Earlier", "Later", "Last", "This", "That", "Its", "Their",
     };
     /// <summary>Words that introduce a party's bare name before a lowercase "party".</summary>
+    private static readonly Dictionary<string, ActorKind> LowercaseGroupNouns = new(StringComparer.Ordinal)
+    {
+        ["party"] = ActorKind.Party, ["movement"] = ActorKind.Party, ["bloc"] = ActorKind.Party,
+        ["coalition"] = ActorKind.Organization, ["alliance"] = ActorKind.Organization, ["union"] = ActorKind.Organization,
+    };
     private static readonly HashSet<string> PartyQualifiers = new(StringComparer.Ordinal) { "governing", "ruling", "opposition", "banned", "outlawed" };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "under", "on", "de", "du", "des", "la", "al", "&" };
@@ -311,6 +316,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 && (PartyQualifiers.Contains(tokens[i - 1].Text) || tokens[i - 1].Norm != tokens[i - 1].Text))
             {
                 yield return (i, end, ActorKind.Party);
+                i = end;
+                continue;
+            }
+            // "the Likud party", "the Sambayan coalition": after "the", a short name that a lowercase group noun follows.
+            if (kind is null && end > i && end - i <= 3 && end < tokens.Length && i > 0 && tokens[i - 1].Text is "the"
+                && LowercaseGroupNouns.TryGetValue(tokens[end].Text, out var groupKind))
+            {
+                yield return (i, end, groupKind);
                 i = end;
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Timeline.Domain.Actors;
+using Timeline.Domain.Dates;
 using Timeline.Domain.Events;
 using Timeline.Ingestion.Actors;
 using Timeline.Ingestion.Rules;
@@ -36,7 +37,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             // A press or news conference is where someone made a statement, not a meeting of its own.
-            var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news"))).ToList();
+            // "The Zimbabwe Congress of Trade Unions called a strike": a meeting word heading an organisation's name (more of
+            // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
+            var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
+                .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
             if (nouns.Count == 0) continue;
             var verbs = view.Find(_verbs).ToList();
             if (verbs.Count == 0) continue;
@@ -59,6 +63,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 && article.Views[view.Index - 1] is { } before && before.Sentence.Paragraph == view.Sentence.Paragraph)
                 place = before.Places.Where(p => p.IsCity && !before.Quoted[p.TokenStart]).LastOrDefault();
             var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
+                            ?? OpenerOfItsOwn(view, verb, noun)
                             ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
             // "The party … at its congress", "held its founding congress": the party last named, or the one named right after.
@@ -66,7 +71,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "the United Nations climate conference", "the OSCE's annual human rights conference": the organisation that names it.
             organizer ??= ModifierOrganizer(view, noun);
             // "the founding congress of an Uzbek opposition movement, Ozod Vatan": the group a meeting is "of".
-            organizer ??= IsPronounVenue(view, verb) ? NamedInOf(article, view) : null;
+            // "The assembly of the 1Sambayan coalition ran from Thursday": likewise when the meeting noun takes "of".
+            organizer ??= IsPronounVenue(view, verb) || noun + 1 < view.Tokens.Length && view.Tokens[noun + 1].Is("of") ? NamedInOf(article, view) : null;
             if (organizer is not null && IsVenue(organizer)) organizer = null;
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && !IsVenue(a.Actor) && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().ToList();
@@ -91,7 +97,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
 
-            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(date.Date) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null));
+            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(date.Date) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
+                           ?? ReferredBack(article, view, noun)
+                           ?? OpeningOfTheOne(article, view, verb, country.Value, date.Date);
             var draft = existing ?? new ConferenceDraft
             {
                 Name = name,
@@ -102,6 +110,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 Confidence = 0.85 * date.Confidence,
             };
             if (existing is null) article.Conferences.Add(draft);
+            else if (StartsEarlier(existing.Date, date.Date)) existing.Date = date.Date;
             draft.Place ??= place.Entry?.Name;
             draft.Organizer ??= organizer;
             if (organizer is not null) draft.AddActor(organizer, view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) ? ActorRole.Host : ActorRole.Organizer);
@@ -132,6 +141,34 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             }
         }
     }
+
+    /// <summary>
+    /// "The congress opened on Thursday", "The assembly of the coalition ran from Thursday to Saturday": the meeting the
+    /// article already reported, called by the same noun, and not a second one.
+    /// </summary>
+    private static ConferenceDraft? ReferredBack(ArticleContext article, SentenceView view, int noun)
+    {
+        if (noun == 0 || !view.Tokens[noun - 1].Is("the")) return null;
+        var same = article.Conferences.Where(c => c.Noun.Equals(view.Tokens[noun].Text, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return same.Count == 1 ? same[0] : null;
+    }
+
+    /// <summary>
+    /// "The UN climate conference ended on Sunday … The COP27 summit, which opened on November 6, …": the opening, days
+    /// before, of the one meeting the article has reported in that country, whatever it calls it now.
+    /// </summary>
+    private static ConferenceDraft? OpeningOfTheOne(ArticleContext article, SentenceView view, int verb, Timeline.Domain.Countries.CountryCode country, HistoricalDate opened)
+    {
+        if (article.Conferences is not [{ } only] || only.Country != country || !(view.Tokens[verb].Is("opened") || view.Tokens[verb].Is("began"))) return null;
+        return StartsEarlier(only.Date, opened) ? only : null;
+    }
+
+    // A day inside the month first reported ("last week" … "from Thursday"), or the opening day a few days before the
+    // closing day first reported: the meeting's date is the day it began.
+    private static bool StartsEarlier(HistoricalDate reported, HistoricalDate referred) =>
+        referred.Precision == DatePrecision.Day
+        && (reported.Precision < DatePrecision.Day && reported.Overlaps(referred)
+            || reported.Precision == DatePrecision.Day && referred.LowerBound < reported.LowerBound && reported.LowerBound.DayNumber - referred.LowerBound.DayNumber <= 14);
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "their", "this", "that", "his", "her" };
 
@@ -189,6 +226,15 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         return null;
     }
 
+    // "The CSAS closed its 12th ordinary congress", "the party opened its convention": the subject whose own meeting it is.
+    private static ArticleActor? OpenerOfItsOwn(SentenceView view, int verb, int noun)
+    {
+        if (noun <= verb || noun - verb > 5) return null;
+        if (!Enumerable.Range(verb + 1, noun - verb - 1).Any(k => view.Tokens[k].Is("its") || view.Tokens[k].Is("their"))) return null;
+        var subject = SubjectOf(view, verb);
+        return subject is { Kind: ActorKind.Organization or ActorKind.Party or ActorKind.GovernmentBody } ? subject : null;
+    }
+
     // "The congress of the Ozod Vatan (Free Homeland) movement …": the name a meeting noun's "of" gives, known or not.
     private ArticleActor? NamedInOf(ArticleContext article, SentenceView view)
     {
@@ -198,6 +244,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (i >= view.Tokens.Length || !view.Tokens[i].Is("of")) continue;
             i++;
             if (i < view.Tokens.Length && view.Tokens[i].Is("the")) i++;
+            // A group the article names there already: "the assembly of the 1Sambayan coalition".
+            if (view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun && a.Actor.Kind is ActorKind.Party or ActorKind.Organization) is { Actor: { } group }) return group;
             // "of an Uzbek opposition movement, Ozod Vatan": the name in apposition to a party noun.
             if (i < view.Tokens.Length && (view.Tokens[i].Is("a") || view.Tokens[i].Is("an")))
             {
