@@ -591,3 +591,45 @@ public class a_meeting_reported_by_its_close_and_its_opening
         Assert.Empty(Extract.Of<ConferenceHeld>(body));
     }
 }
+
+public class a_group_ordered_closed
+{
+    [Fact]
+    public void a_court_ordering_its_closure_bans_it()
+    {
+        var ban = Extract.Of<PartyBanned>("Kazakhstan's Supreme Court on Tuesday ordered the closure of the Adil Soz Foundation, the country's oldest press freedom group.").Single();
+
+        Assert.Equal("Adil Soz Foundation", ban.Actors.Single(a => a.Role == ActorRole.BannedParty).Name);
+        Assert.Equal("2021-06-08", ban.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void ordered_that_it_be_shut_down_is_dated_by_the_day_before_the_aside()
+    {
+        var body = "On Wednesday, a court in Almaty ordered that the Erkin Soz Centre, a group that kept lists of political prisoners, be shut down.";
+
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal("2021-06-09", ban.Occurred.ToEdtf());
+    }
+}
+
+public class groups_banned_by_count_and_named_after
+{
+    [Fact]
+    public void each_group_the_next_sentence_names_is_banned_by_the_state_that_banned_them()
+    {
+        // Given a ban of "six … groups" and a next sentence that names three, with a fourth group in a relative clause
+        var body = "Kazakhstan on Wednesday outlawed six Kyrgyz civil society groups, branding them extremist. "
+                   + "The order names the rights group Erkin Soz, the media organisation Ala Too and the Naryn Center for Research and two others, which it said were linked to the Free Steppe Party.";
+
+        // When extracted
+        var bans = Extract.Of<PartyBanned>(body);
+
+        // Then the three named groups are banned, by Kazakhstan (the demonym describes the groups), and the party they
+        // are said to be linked to is not
+        Assert.Equal(["Ala Too", "Erkin Soz", "Naryn Center for Research"], bans.Select(b => b.Actors.Single(a => a.Role == ActorRole.BannedParty).Name).Order());
+        Assert.All(bans, b => Assert.Equal("KZ", b.Country.Value));
+        Assert.All(bans, b => Assert.Equal("2021-06-09", b.Occurred.ToEdtf()));
+    }
+}

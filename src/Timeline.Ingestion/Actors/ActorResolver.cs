@@ -149,6 +149,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 Discovered(Join(tokens, start, end), ActorKind.GovernmentBody, CountryWithin(matches, start, end));
                 for (var k = start; k < end; k++) covered[k] = true;
             }
+            foreach (var (start, end, kind) in FindNamedAfterGroupNoun(tokens, covered))
+            {
+                Discovered(Join(tokens, start, end), kind, CountryWithin(matches, start, end));
+                for (var k = start; k < end; k++) covered[k] = true;
+            }
             foreach (var (start, end) in FindPeople(tokens, covered))
             {
                 var actor = Discovered(Join(tokens, start, end), ActorKind.Person, null);
@@ -283,6 +288,33 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private static bool IsParticle(Token t) =>
         t.Text is "bin" or "ibn" or "van" or "von" or "de" or "da" or "di" or "del" or "der" or "den" or "la" or "le"
         || t.Text.Length > 3 && (t.Text.StartsWith("al-", StringComparison.Ordinal) || t.Text.StartsWith("el-", StringComparison.Ordinal) || t.Text.StartsWith("ad-", StringComparison.Ordinal));
+
+    private static readonly Dictionary<string, ActorKind> GroupNounsBeforeName = new(StringComparer.Ordinal)
+    {
+        ["group"] = ActorKind.Organization, ["organisation"] = ActorKind.Organization, ["organization"] = ActorKind.Organization,
+        ["network"] = ActorKind.Organization, ["association"] = ActorKind.Organization, ["foundation"] = ActorKind.Organization,
+        ["party"] = ActorKind.Party, ["movement"] = ActorKind.Party,
+    };
+
+    /// <summary>
+    /// "the prisoners' rights group Addameer", "the human rights organisation Al-Haq": after a determiner and lowercase
+    /// words, a group noun followed by a capitalized name names that group.
+    /// </summary>
+    private static IEnumerable<(int Start, int End, ActorKind Kind)> FindNamedAfterGroupNoun(Token[] tokens, bool[] covered)
+    {
+        for (var i = 1; i + 1 < tokens.Length; i++)
+        {
+            if (!GroupNounsBeforeName.TryGetValue(tokens[i].Text, out var kind)) continue;
+            var det = i - 1;
+            while (det >= 0 && i - det <= 5 && tokens[det].Text is not ("the" or "The" or "a" or "an") && (tokens[det].IsWord && !tokens[det].IsCapitalized || tokens[det].Text == "'")) det--;
+            if (det < 0 || tokens[det].Text is not ("the" or "The" or "a" or "an")) continue;
+            var end = i + 1;
+            while (end < tokens.Length && end - i <= 4 && tokens[end].IsWord && tokens[end].IsCapitalized && !covered[end] && !IsCalendarWord(tokens[end].Norm)) end++;
+            if (end == i + 1) continue;
+            yield return (i + 1, end, kind);
+            i = end - 1;
+        }
+    }
 
     private static bool IsCalendarWord(string w) => w is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August"
         or "September" or "October" or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";

@@ -60,6 +60,7 @@ public sealed class BanRules(Lexicon lexicon)
                 var authority = view.Actors.Where(a => a.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[a.TokenStart])
                     .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
                 var parties = PartiesOf(article, view, trigger, authority);
+                if (parties.Count == 0 && CountsGroups(view, trigger)) parties = NamedInTheNext(article, view, trigger);
                 if (parties.Count == 0) continue;
                 var triggerDate = ReducedRelative(view, trigger) ? ClauseDate(view, trigger) : view.DateFor(trigger);
                 // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
@@ -113,7 +114,8 @@ public sealed class BanRules(Lexicon lexicon)
 
     private static Timeline.Domain.Countries.CountryCode? NearCountry(SentenceView view, int trigger)
     {
-        var near = view.Places.Where(p => !view.Quoted[p.TokenStart] && Math.Abs(p.TokenStart - trigger) <= 8)
+        // "outlawed six Palestinian groups": a demonym after the verb describes the banned, not the banning state.
+        var near = view.Places.Where(p => !view.Quoted[p.TokenStart] && Math.Abs(p.TokenStart - trigger) <= 8 && !(p.IsDemonym && p.TokenStart > trigger))
             .OrderBy(p => Math.Abs(p.TokenStart - trigger)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault();
         return near;
     }
@@ -209,6 +211,34 @@ public sealed class BanRules(Lexicon lexicon)
         if (pronoun >= 0 && LastParty(article, view.Index, pronoun) is { } last) return [(last, pronoun)];
         var after = UnknownNameAfter(article, view, trigger);
         return [.. after, .. ListedNames(article, view, trigger).Where(l => after.All(a => a.Party != l.Party))];
+    }
+
+    private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase) { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens" };
+    private static readonly HashSet<string> GroupPlurals = new(StringComparer.OrdinalIgnoreCase) { "groups", "organisations", "organizations", "parties", "movements", "associations", "NGOs", "foundations" };
+
+    // "outlawed six Palestinian civil society groups": the object counts groups without naming them.
+    private static bool CountsGroups(SentenceView view, int trigger)
+    {
+        for (var i = trigger + 1; i < Math.Min(view.Tokens.Length, trigger + 4); i++)
+        {
+            if (!(CountWords.Contains(view.Tokens[i].Text) || view.Tokens[i].Text.All(char.IsDigit))) continue;
+            for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
+                if (GroupPlurals.Contains(view.Tokens[k].Text)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "… outlawed six groups. The order names Addameer, Al-Haq and four others, which it said were linked to the PFLP.":
+    /// the groups the next sentence names before any relative clause.
+    /// </summary>
+    private static List<(ArticleActor Party, int At)> NamedInTheNext(ArticleContext article, SentenceView view, int trigger)
+    {
+        if (view.Index + 1 >= article.Views.Length) return [];
+        var next = article.Views[view.Index + 1];
+        var clause = Enumerable.Range(0, next.Tokens.Length).FirstOrDefault(k => next.Tokens[k].Text is "which" or "that" or "who" or ";", next.Tokens.Length);
+        return next.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && !a.IsPronoun && a.TokenStart < clause && !next.Quoted[a.TokenStart])
+            .Select(a => (a.Actor, trigger)).DistinctBy(a => a.Actor).ToList();
     }
 
     // "The Security Council of X classified A and B as terrorist organisations": a council, court or ministry named before

@@ -135,7 +135,13 @@ public sealed class SentenceView
     {
         var (from, to) = trigger < at ? (trigger + 1, at) : (at + 1, trigger);
         for (var k = from; k < to && k < Tokens.Length; k++)
-            if ((RelativeWords.Contains(Tokens[k].Text) || Tokens[k].Text == ";") && !Quoted[k]) return true;
+        {
+            if (Quoted[k]) continue;
+            if (Tokens[k].Text == ";") return true;
+            // "ordered that the Centre, a group that kept lists, be shut down": a clause closed by a comma before the
+            // other end is an aside, and the two still belong together.
+            if (RelativeWords.Contains(Tokens[k].Text) && !Enumerable.Range(k + 1, Math.Max(0, to - k - 1)).Any(j => Tokens[j].Text == "," && !Quoted[j])) return true;
+        }
         return false;
     }
 
