@@ -633,3 +633,30 @@ public class groups_banned_by_count_and_named_after
         Assert.All(bans, b => Assert.Equal("2021-06-09", b.Occurred.ToEdtf()));
     }
 }
+
+public class an_outage_told_in_other_ways
+{
+    [Fact]
+    public void has_cut_since_a_day_some_words_after_the_verb_began_that_day()
+    {
+        var outage = Extract.Of<InternetOutage>("Kyrgyzstan has cut internet access nationwide for two hours each morning since Saturday to stop cheating in exams.").Single();
+
+        Assert.Equal("2021-06-05", outage.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_government_ordering_its_own_cuts_after_a_reported_outage_is_another_outage()
+    {
+        var body = "Kyrgyzstan shut down mobile internet nationwide on Saturday. In the Osh region, the regional government ordered its own, shorter cuts on Tuesday.";
+
+        var outages = Extract.Of<InternetOutage>(body);
+
+        Assert.Equal(["2021-06-05", "2021-06-08"], outages.Select(o => o.Occurred.ToEdtf()).Order());
+    }
+
+    [Fact]
+    public void cuts_without_an_outage_reported_before_are_not_one()
+    {
+        Assert.Empty(Extract.Of<InternetOutage>("The finance ministry ordered spending cuts in Bishkek on Tuesday."));
+    }
+}

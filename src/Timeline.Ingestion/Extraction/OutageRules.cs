@@ -37,7 +37,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
         OutageDraft? open = null;
         foreach (var view in article.Views)
         {
-            var trigger = Trigger(view);
+            var trigger = Trigger(view, article.Outages.Count > 0);
             var date = trigger >= 0 ? SinceDate(view, trigger) ?? view.DateFor(trigger) : null;
             if (trigger >= 0 && date?.Date is not null)
             {
@@ -107,7 +107,8 @@ public sealed partial class OutageRules(Lexicon lexicon)
             if (view.Tokens[k].Is("since")) since = k;
         }
         if (since < 0) return false;
-        for (var k = since - 1; k >= 0 && k >= since - 6; k--)
+        // "has cut internet access nationwide for several hours each morning since Saturday": the verb may be some way back.
+        for (var k = since - 1; k >= 0 && k >= since - 12; k--)
         {
             if (view.Tokens[k].Text is "," or ";" || RelativeWords.Contains(view.Tokens[k].Text)) return false;
             if (_verbs.Contains(view.Tokens[k].Text) || _verbs.Phrases.Any(p => view.PhraseAt(k, p)) || view.Tokens[k].Is("been")) return true;
@@ -125,8 +126,17 @@ public sealed partial class OutageRules(Lexicon lexicon)
         return false;
     }
 
-    private int Trigger(SentenceView view)
+    private int Trigger(SentenceView view, bool outageReported)
     {
+        // "the regional government ordered its own, shorter cuts on Tuesday": an authority ordering shutdowns; plain
+        // "cuts" only once the article has reported an outage (else it may be a budget's).
+        for (var i = 1; i < view.Tokens.Length; i++)
+        {
+            var noun = view.Tokens[i].Text.ToLowerInvariant();
+            if (!(noun is "shutdown" or "shutdowns" or "blackout" or "blackouts" || outageReported && noun is "cuts")) continue;
+            var ordered = Enumerable.Range(Math.Max(0, i - 5), i - Math.Max(0, i - 5)).Any(k => view.Tokens[k].Is("ordered") || view.Tokens[k].Is("imposed"));
+            if (ordered && !view.Quoted[i] && !view.CueBefore(_irrealis, i, 8) && !view.CueBefore(_negation, i, 6)) return i;
+        }
         // "The blackout began on June 30": an outage noun is its own subject.
         foreach (var (i, _) in view.Find(_verbs))
             if (view.Tokens[i].Text.ToLowerInvariant() is "shutdown" or "blackout" or "outage" && !view.CueBefore(_irrealis, i, 6) && !view.CueBefore(_negation, i, 5)
