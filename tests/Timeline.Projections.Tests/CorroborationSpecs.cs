@@ -259,6 +259,64 @@ public sealed class an_entry_that_gathers_many_reports_of_mixed_precision
         }
     }
 
+    [Fact]
+    public void joined_report_by_report_is_the_entry_built_from_all_its_reports_and_an_earlier_version_does_not_change()
+    {
+        var random = new Random(11);
+        for (var entry = 0; entry < 200; entry++)
+        {
+            // Given up to 40 reports from fewer articles, with places, actors and confidences that vary
+            var count = 2 + random.Next(40);
+            var sources = Enumerable.Range(0, count).Select(i => Report(i, RandomDate(random)) with
+            {
+                ArticleId = $"a-{random.Next(count / 2 + 1)}",
+                Confidence = Math.Round(0.3 + random.NextDouble() * 0.7, 2),
+                Place = random.Next(3) == 0 ? $"City {random.Next(3)}" : null,
+                Actors = [new Timeline.Projections.Model.EntryActor($"actor-{random.Next(4)}", "Someone", "person", "affected")],
+            }).ToList();
+
+            // When the entry is joined one report at a time, keeping the version after the first join
+            var joined = Timeline.Projections.Corroboration.EntryBuilder.Build([sources[0]]);
+            Timeline.Projections.Model.TimelineEntry? early = null;
+            string? earlyJson = null;
+            foreach (var s in sources.Skip(1))
+            {
+                joined = Timeline.Projections.Corroboration.EntryBuilder.Joined(joined, s);
+                if (early is null)
+                {
+                    early = joined;
+                    earlyJson = Describe(early);
+                }
+            }
+
+            // Then it is the entry the definition gives for all reports, the same as building it from all at once, and
+            // the early version still shows only its two reports
+            var (date, _) = ByDefinition(sources);
+            var agreeing = sources.Where((src, i) => i == 0 || AgreesByDefinition(sources, i)).ToList();
+            Assert.Equal(date.ToEdtf(), joined.Occurred.ToEdtf());
+            Assert.Equal(agreeing.Select(a => a.Place).FirstOrDefault(p => !string.IsNullOrEmpty(p)), joined.Place);
+            Assert.Equal(agreeing.Aggregate((h, a) => a.Confidence > h.Confidence ? a : h).Summary, joined.Summary);
+            Assert.Equal(sources.SelectMany(a => a.Actors).Select(a => a.Id).Distinct(), joined.Actors.Select(a => a.Id));
+            var byArticle = sources.GroupBy(a => a.ArticleId).Select(g => g.Max(a => a.Confidence)).ToList();
+            Assert.Equal(byArticle.Count, joined.Corroboration);
+            Assert.Equal(Math.Round(1 - byArticle.Aggregate(1.0, (d, c) => d * (1 - c)), 3), joined.Confidence, 3);
+            Assert.Equal(sources.Select(a => a.EventId), joined.Sources.Select(a => a.EventId));
+            Assert.Equal(Describe(Timeline.Projections.Corroboration.EntryBuilder.Build(sources)), Describe(joined));
+            Assert.Equal(earlyJson, Describe(early!));
+            Assert.Equal(Describe(Timeline.Projections.Corroboration.EntryBuilder.Build(sources.Take(2).ToList())), Describe(early!));
+        }
+    }
+
+    private static bool AgreesByDefinition(List<Timeline.Projections.Model.EntrySource> sources, int index)
+    {
+        var (_, disputing) = ByDefinition(sources.Take(index + 1).ToList());
+        var (_, before) = ByDefinition(sources.Take(index).ToList());
+        return disputing.Count == before.Count;
+    }
+
+    private static string Describe(Timeline.Projections.Model.TimelineEntry e) =>
+        System.Text.Json.JsonSerializer.Serialize(e with { Sources = e.Sources.ToArray(), Actors = e.Actors.ToArray() });
+
     private static (HistoricalDate Date, List<HistoricalDate> Disputing) ByDefinition(List<Timeline.Projections.Model.EntrySource> sources)
     {
         var agreeing = new List<Timeline.Projections.Model.EntrySource> { sources[0] };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Timeline.Domain.Dates;
 using Timeline.Projections.Model;
 
@@ -100,11 +101,11 @@ public static class EntryBuilder
     /// <summary>The entry <paramref name="home"/> becomes when <paramref name="source"/> (later in the log) joins it.</summary>
     public static TimelineEntry Joined(TimelineEntry home, EntrySource source)
     {
-        // Sized once: entries that gather hundreds of reports are rebuilt on every join.
-        var sources = new EntrySource[home.Sources.Count + 1];
-        for (var i = 0; i < home.Sources.Count; i++) sources[i] = home.Sources[i];
-        sources[^1] = source;
-        return Build(sources);
+        // Entries that gather hundreds of reports are joined again and again: the fold that made the home entry goes on
+        // from where it stopped, instead of starting over from every source.
+        var fold = EntryFold.Of(home.Sources) ?? new EntryFold(home.Sources);
+        fold.Add(source);
+        return fold.ToEntry();
     }
 
     /// <summary>Derives an entry from its sources (log order): the first source and every later one that agrees set the date.</summary>
@@ -132,62 +133,113 @@ public static class EntryBuilder
                 Cameo = first.Cameo,
             };
         }
-        var agreeing = new List<EntrySource>(sources.Count) { first };
-        var disputing = new List<EntrySource>();
-        var occurred = new AgreedDate(first);
-        for (var i = 1; i < sources.Count; i++)
+        return new EntryFold(sources).ToEntry();
+    }
+
+    /// <summary>
+    /// The fold of an entry's sources, one source at a time: the agreed date, who agrees and who disputes, the actors in
+    /// order of first mention, each article's most confident report and the headline. <see cref="ToEntry"/> gives the
+    /// same entry as folding all sources at once; each entry it gives sees only the sources added before it.
+    /// </summary>
+    private sealed class EntryFold
+    {
+        // The fold of each entry's source list, so that joining that entry again goes on from it.
+        private static readonly ConditionalWeakTable<IReadOnlyList<EntrySource>, EntryFold> Folds = new();
+
+        private readonly List<EntrySource> _sources;
+        private readonly EntrySource _first;
+        private readonly AgreedDate _occurred;
+        private readonly List<EntrySource> _disputing = [];
+        private readonly List<EntryActor> _actors = [];
+        private readonly HashSet<string> _actorIds = new(StringComparer.Ordinal);
+        private IReadOnlyList<EntryActor>? _actorsGiven;
+        // Each article counts once, with its most confident report (in order of each article's first report).
+        private readonly Dictionary<string, int> _articleAt = new(StringComparer.Ordinal);
+        private readonly List<double> _byArticle = [];
+        private EntrySource _headline;
+        private string? _place;
+
+        public EntryFold(IReadOnlyList<EntrySource> sources)
         {
-            if (occurred.Admits(sources[i])) agreeing.Add(sources[i]);
-            else disputing.Add(sources[i]);
+            _sources = new List<EntrySource>(Math.Max(4, sources.Count * 2));
+            _first = sources[0];
+            _occurred = new AgreedDate(_first);
+            _headline = _first;
+            Take(_first, agrees: true);
+            for (var i = 1; i < sources.Count; i++) Add(sources[i]);
         }
 
-        // Plain loops and lookups: entries that gather hundreds of reports are rebuilt on every join.
-        var actors = new List<EntryActor>();
-        var actorIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in sources)
-            foreach (var a in s.Actors)
-                if (actorIds.Add(a.Id)) actors.Add(a);
+        public static EntryFold? Of(IReadOnlyList<EntrySource> sources) =>
+            Folds.TryGetValue(sources, out var fold) && fold._sources.Count == sources.Count ? fold : null;
 
-        // Each article counts once, with its most confident report; independent reports make the event likelier.
-        // (In order of each article's first report, as the product below has always been taken.)
-        var articleAt = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byArticle = new List<double>();
-        foreach (var s in sources)
+        public void Add(EntrySource source) => Take(source, _occurred.Admits(source));
+
+        private void Take(EntrySource source, bool agrees)
         {
-            if (articleAt.TryGetValue(s.ArticleId, out var at)) byArticle[at] = Math.Max(byArticle[at], s.Confidence);
+            _sources.Add(source);
+            if (agrees)
+            {
+                // The most confident agreeing report, the earliest of equals; the first agreeing place.
+                if (source.Confidence > _headline.Confidence) _headline = source;
+                if (_place is null && !string.IsNullOrEmpty(source.Place)) _place = source.Place;
+            }
+            else _disputing.Add(source);
+            foreach (var a in source.Actors)
+                if (_actorIds.Add(a.Id))
+                {
+                    _actors.Add(a);
+                    _actorsGiven = null;
+                }
+            if (_articleAt.TryGetValue(source.ArticleId, out var at)) _byArticle[at] = Math.Max(_byArticle[at], source.Confidence);
             else
             {
-                articleAt[s.ArticleId] = byArticle.Count;
-                byArticle.Add(s.Confidence);
+                _articleAt[source.ArticleId] = _byArticle.Count;
+                _byArticle.Add(source.Confidence);
             }
         }
-        var doubt = 1.0;
-        foreach (var c in byArticle) doubt *= 1 - Math.Clamp(c, 0, 1);
-        var confidence = Math.Round(1 - doubt, 3);
 
-        // The most confident agreeing report, the earliest of equals.
-        var headline = agreeing[0];
-        foreach (var s in agreeing)
-            if (s.Confidence > headline.Confidence) headline = s;
-        return new TimelineEntry
+        public TimelineEntry ToEntry()
         {
-            Id = first.EventId.ToString("N"),
-            Key = first.Key,
-            Type = first.Type,
-            Country = first.Country,
-            Occurred = occurred.Date,
-            Place = agreeing.Select(s => s.Place).FirstOrDefault(p => !string.IsNullOrEmpty(p)),
-            Summary = headline.Summary,
-            Actors = actors,
-            Sources = sources,
-            Corroboration = byArticle.Count,
-            Disputed = disputing.Count > 0,
-            DisputedDates = disputing.Count == 0
-                ? []
-                : new[] { occurred.Date.ToEdtf() }.Concat(disputing.Select(s => s.Occurred.ToEdtf())).Distinct().ToArray(),
-            Confidence = confidence,
-            Cameo = first.Cameo,
-        };
+            // Independent reports make the event likelier.
+            var doubt = 1.0;
+            foreach (var c in _byArticle) doubt *= 1 - Math.Clamp(c, 0, 1);
+            var sources = new SourcesSoFar(_sources, _sources.Count);
+            Folds.AddOrUpdate(sources, this);
+            return new TimelineEntry
+            {
+                Id = _first.EventId.ToString("N"),
+                Key = _first.Key,
+                Type = _first.Type,
+                Country = _first.Country,
+                Occurred = _occurred.Date,
+                Place = _place,
+                Summary = _headline.Summary,
+                Actors = _actorsGiven ??= _actors.ToArray(),
+                Sources = sources,
+                Corroboration = _byArticle.Count,
+                Disputed = _disputing.Count > 0,
+                DisputedDates = _disputing.Count == 0
+                    ? []
+                    : new[] { _occurred.Date.ToEdtf() }.Concat(_disputing.Select(s => s.Occurred.ToEdtf())).Distinct().ToArray(),
+                Confidence = Math.Round(1 - doubt, 3),
+                Cameo = _first.Cameo,
+            };
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> sources of a list that only grows: what an entry had when it was made.</summary>
+    private sealed class SourcesSoFar(List<EntrySource> all, int count) : IReadOnlyList<EntrySource>
+    {
+        public int Count => count;
+
+        public EntrySource this[int index] => (uint)index < (uint)count ? all[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<EntrySource> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++) yield return all[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static IReadOnlyList<EntryActor> DistinctActors(IReadOnlyList<EntryActor> actors)
