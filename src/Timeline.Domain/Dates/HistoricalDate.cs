@@ -191,6 +191,15 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
             return false;
         }
 
+        // Every stored event carries dates: the plain forms are read without the regular expression, and the intervals
+        // that stand for early/mid/late are remembered once worked out (a replay reads the same few thousand again and again).
+        if (TryParsePlain(text, out date, out error) is { } parsed) return parsed;
+        if (KnownIntervals.TryGetValue(text, out var known))
+        {
+            date = known;
+            return true;
+        }
+
         var m = Single.Match(text);
         if (m.Success)
         {
@@ -210,6 +219,7 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
                 if (candidate.ToEdtf() == text)
                 {
                     date = candidate;
+                    if (KnownIntervals.Count < 100_000) KnownIntervals.TryAdd(text, candidate);
                     return true;
                 }
             }
@@ -219,6 +229,51 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
 
         error = $"'{text}' is not an EDTF date (expected e.g. 2015, 2015-09, 2015-09~, 2017-07-09).";
         return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HistoricalDate> KnownIntervals = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "2015", "2015-09", "2017-07-09", each optionally followed by ~, ? or %, in ASCII digits: what <see cref="Single"/>
+    /// matches, read by hand: whether it is a real date, or null for any other text, which goes to the expressions.
+    /// </summary>
+    private static bool? TryParsePlain(string text, out HistoricalDate date, out string error)
+    {
+        date = null!;
+        error = "";
+        var length = text.Length;
+        var qualifier = DateQualifier.None;
+        if (length > 0 && text[^1] is '~' or '?' or '%')
+        {
+            qualifier = DateQualifier.Approximate;
+            length--;
+        }
+        if (length is not (4 or 7 or 10)) return null;
+        if (!Digits(text, 0, 4, out var year)) return null;
+        int? month = null, day = null;
+        if (length >= 7)
+        {
+            if (text[4] != '-' || !Digits(text, 5, 2, out var m)) return null;
+            month = m;
+        }
+        if (length == 10)
+        {
+            if (text[7] != '-' || !Digits(text, 8, 2, out var d)) return null;
+            day = d;
+        }
+        return TryCreate(year, month, day, qualifier, text, out date, out error);
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 
     private static IEnumerable<HistoricalDate> QualifiedCandidates(string start)
