@@ -660,3 +660,27 @@ public class an_outage_told_in_other_ways
         Assert.Empty(Extract.Of<InternetOutage>("The finance ministry ordered spending cuts in Bishkek on Tuesday."));
     }
 }
+
+public class what_a_ruling_says_about_the_banned
+{
+    [Fact]
+    public void a_group_named_in_the_rulings_that_clause_is_not_banned_too()
+    {
+        var bans = Extract.Of<PartyBanned>("Kyrgyzstan's Supreme Court outlawed the Ata Jurt party, ruling on May 3, 2021, that the party was part of the armed group Kyzyl Kol.");
+
+        Assert.Equal("Ata Jurt", bans.Single().Actors.Single(a => a.Role == ActorRole.BannedParty).Name);
+    }
+}
+
+public class a_speaker_named_after_the_verb
+{
+    [Fact]
+    public void with_an_apposition_still_dates_the_statement_by_the_day_after_it()
+    {
+        var body = "“The bans did not work,” said Aigul Mufti, a historian at the Kyrgyz National University in Bishkek, in an interview on Sunday.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
+    }
+}

@@ -200,6 +200,10 @@ public sealed class BanRules(Lexicon lexicon)
         var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart] && !IsActingBody(view, a, trigger)
                                            && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
+        // "outlawed Batasuna, ruling … that the party was part of the armed group ETA": a group named inside a clause the
+        // verb's object does not reach is what the ruling says about the banned party, not another banned party.
+        if (named.Any(n => !view.InOtherClause(trigger, n.TokenStart)))
+            named.RemoveAll(n => n.TokenStart > trigger && view.InOtherClause(trigger, n.TokenStart));
         var pronoun = Enumerable.Range(Math.Max(0, trigger - 4), Math.Min(view.Tokens.Length, trigger + 3) - Math.Max(0, trigger - 4))
             .FirstOrDefault(i => view.Tokens[i].Is("it") || view.Tokens[i].Is("its") || i > 0 && view.Tokens[i - 1].Is("the") && _partyNouns.Contains(view.Tokens[i].Norm), -1);
         if (named.Count > 0 && (pronoun < 0 || named.Any(n => Math.Abs(n.TokenStart - trigger) <= Math.Abs(pronoun - trigger) + 2)))

@@ -365,10 +365,22 @@ public sealed class StatementRules(Lexicon lexicon)
         // Before the verb: an opening adverbial ("On Monday, X said"), or in the speaker's own clause; not in an earlier
         // clause of the sentence ("… seats in 2020, but the party said").
         if (at < verb) return at <= 3 || !Enumerable.Range(at, verb - at).Any(k => !view.Quoted[k] && view.Tokens[k].Text is ";" or "but" or "while" or "whereas");
+        // "said Miren Etxeberria, a historian at the university, in an interview on Sunday": the speaker after the verb
+        // and the apposition that describes them come before the date, and open no content.
+        var from = verb + 1;
+        if (view.Actors.FirstOrDefault(a => a.TokenStart == verb + 1 && a.Actor.Kind == ActorKind.Person) is { Actor: not null } named)
+        {
+            from = named.TokenEnd;
+            if (from < at && view.Tokens[from].Text == ",")
+            {
+                var close = Enumerable.Range(from + 1, Math.Max(0, at - from - 1)).FirstOrDefault(k => view.Tokens[k].Text == "," && !view.Quoted[k], -1);
+                if (close > 0 && !Enumerable.Range(from + 1, close - from - 1).Any(k => view.Tokens[k].Text is "that" or "he" or "she" or "it" or "they")) from = close + 1;
+            }
+        }
         // A closed quotation in between ("dismissed the event as a “gathering of traitors” on Friday") does not open the content.
-        for (var k = verb + 1; k < at; k++)
+        for (var k = from; k < at; k++)
             if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
-        return at - verb <= 16;
+        return at - from <= 15;
     }
 
     /// <summary>
