@@ -684,3 +684,17 @@ public class a_speaker_named_after_the_verb
         Assert.Equal("2021-06-06", statement.Occurred.ToEdtf());
     }
 }
+
+public class a_speaker_with_a_relative_aside
+{
+    [Fact]
+    public void speaks_through_the_verb_after_the_aside_even_when_the_aside_has_a_speech_verb()
+    {
+        var body = "BISHKEK — President Aigul Mufti, who has said she will veto the bill, wrote on Telegram on Monday that the vote was a mistake.";
+
+        var statement = Extract.Of<StatementMade>(body).Single();
+
+        Assert.Equal(ActorId.Parse("aigul-mufti"), statement.Speaker);
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+}

@@ -236,8 +236,12 @@ public sealed class StatementRules(Lexicon lexicon)
         if (gap > 28) return false;
         for (var k = m.TokenStart - 1; k >= 0 && k >= m.TokenStart - 3 && view.Tokens[k].Text != ","; k--)
             if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
+        // "Salome Zourabichvili, who has said she will veto the bill, wrote": what a relative aside says is not this verb's.
+        var asideEnd = m.TokenEnd + 1 < verb && view.Tokens[m.TokenEnd].Text == "," && view.Tokens[m.TokenEnd + 1].Text is "who" or "which"
+            ? Enumerable.Range(m.TokenEnd + 2, Math.Max(0, verb - m.TokenEnd - 2)).FirstOrDefault(k => view.Tokens[k].Text == "," && !view.Quoted[k], m.TokenEnd)
+            : m.TokenEnd;
         for (var k = m.TokenEnd; k < verb; k++)
-            if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text)) return false;
+            if (view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text) && k > asideEnd) return false;
         // ", the party said." closing a sentence: a definite description cited as the source of a fact.
         if (m.IsPronoun && m.Actor.Kind != ActorKind.Person && verb + 2 >= view.Tokens.Length) return false;
         // "condemned the Hamas attack but warned": a name after an earlier verb of the clause is its object.
