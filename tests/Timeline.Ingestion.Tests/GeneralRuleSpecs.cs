@@ -698,3 +698,14 @@ public class a_speaker_with_a_relative_aside
         Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
     }
 }
+
+public class a_name_closing_an_aside
+{
+    [Fact]
+    public void after_a_preposition_is_not_the_speaker()
+    {
+        var statements = Extract.Of<StatementMade>("BISHKEK — Soldiers detained President Aigul Mufti on Monday. The information office, still loyal to Mufti, said on Monday that she had been taken away.");
+
+        Assert.DoesNotContain(statements, s => s.Speaker == ActorId.Parse("aigul-mufti"));
+    }
+}

@@ -246,6 +246,9 @@ public sealed class StatementRules(Lexicon lexicon)
         if (m.IsPronoun && m.Actor.Kind != ActorKind.Person && verb + 2 >= view.Tokens.Length) return false;
         // "condemned the Hamas attack but warned": a name after an earlier verb of the clause is its object.
         if (Enumerable.Range(view.ClauseStart(m.TokenStart), m.TokenStart - view.ClauseStart(m.TokenStart)).Any(k => _speech.Contains(view.Tokens[k].Text) && !view.Quoted[k])) return false;
+        // "The information ministry, still loyal to Hamdok, said": the object of a preposition closing an aside is not who speaks.
+        if (gap <= 3 && m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Text is "to" or "by" or "with" or "from" or "for" or "against"
+            && Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text == ",")) return false;
         if (gap <= 3) return !Enumerable.Range(m.TokenEnd, gap).Any(k => view.Tokens[k].Text is "and" or "that" or "who" or "which" or "of" or "to" or "but");
         return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
     }
