@@ -709,3 +709,28 @@ public class a_name_closing_an_aside
         Assert.DoesNotContain(statements, s => s.Speaker == ActorId.Parse("aigul-mufti"));
     }
 }
+
+public class bans_told_in_other_words
+{
+    [Theory]
+    [InlineData("BISHKEK — The government on Monday suspended the activities of the Ata Meken party for six months.", "Ata-Meken")]
+    [InlineData("BISHKEK — The Supreme Court on Monday declared the Ata Meken party a terror organisation.", "Ata-Meken")]
+    [InlineData("BISHKEK — The justice ministry on Monday revoked the licence of the Ata Meken party.", "Ata-Meken")]
+    [InlineData("BISHKEK — On Monday the authorities banned the activities of the Free Steppe Democrats of Kyrgyzstan.", "Free Steppe Democrats")]
+    [InlineData("BISHKEK — A court on Monday ordered the liquidation of the Green Steppe Democrats, the country's oldest opposition party.", "Green Steppe Democrats")]
+    public void ban_the_group_they_name_on_the_day_they_give(string body, string banned)
+    {
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal(banned, ban.Actors.Single(a => a.Role == ActorRole.BannedParty).Name);
+        Assert.Equal("2021-06-07", ban.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void a_party_outlawed_since_a_year_was_banned_that_year_whatever_else_the_sentence_dates()
+    {
+        var ban = Extract.Of<PartyBanned>("BISHKEK — The Ata Meken party, outlawed since 2008, held a rally on Monday.").Single();
+
+        Assert.Equal("2008", ban.Occurred.ToEdtf());
+    }
+}

@@ -149,6 +149,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 Discovered(Join(tokens, start, end), ActorKind.GovernmentBody, CountryWithin(matches, start, end));
                 for (var k = start; k < end; k++) covered[k] = true;
             }
+            foreach (var (start, end, kind) in FindNamedBeforeGroupApposition(tokens, covered).Concat(FindNamedAfterActivitiesOf(tokens, covered)))
+            {
+                Discovered(Join(tokens, start, end), kind, CountryWithin(matches, start, end));
+                for (var k = start; k < end; k++) covered[k] = true;
+            }
             foreach (var (start, end, kind) in FindNamedAfterGroupNoun(tokens, covered))
             {
                 Discovered(Join(tokens, start, end), kind, CountryWithin(matches, start, end));
@@ -313,6 +318,44 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             if (end == i + 1) continue;
             yield return (i + 1, end, kind);
             i = end - 1;
+        }
+    }
+
+    /// <summary>
+    /// "the Social Democrats, the country's oldest opposition party": a capitalized name that an apposition ending in a
+    /// group noun describes names that group.
+    /// </summary>
+    private static IEnumerable<(int Start, int End, ActorKind Kind)> FindNamedBeforeGroupApposition(Token[] tokens, bool[] covered)
+    {
+        for (var comma = 1; comma + 2 < tokens.Length; comma++)
+        {
+            if (tokens[comma].Text != "," || tokens[comma + 1].Text is not ("the" or "a" or "an")) continue;
+            var head = comma + 2;
+            while (head < tokens.Length && head - comma <= 7 && !GroupNounsBeforeName.ContainsKey(tokens[head].Text)
+                   && (tokens[head].IsWord && !tokens[head].IsCapitalized || tokens[head].Text is "'s" or "’s")) head++;
+            if (head >= tokens.Length || !GroupNounsBeforeName.TryGetValue(tokens[head].Text, out var kind)) continue;
+            if (head + 1 < tokens.Length && tokens[head + 1].Text is not ("," or "." or ";")) continue;   // the apposition ends with its noun
+            var start = comma;
+            while (start > 0 && comma - start < 6 && tokens[start - 1].IsWord && (tokens[start - 1].IsCapitalized || tokens[start - 1].Text == "of" && start - 2 >= 0 && tokens[start - 2].IsCapitalized)
+                   && !IsCalendarWord(tokens[start - 1].Norm)) start--;
+            while (start < comma && (tokens[start].Text is "The" or "A" or "An" || SentenceOpeners.Contains(tokens[start].Text))) start++;
+            if (start == comma || Enumerable.Range(start, comma - start).Any(k => covered[k])) continue;
+            yield return (start, comma, kind);
+        }
+    }
+
+    /// <summary>"banned the activities of the Free Steppe Democrats": what has activities is a group.</summary>
+    private static IEnumerable<(int Start, int End, ActorKind Kind)> FindNamedAfterActivitiesOf(Token[] tokens, bool[] covered)
+    {
+        for (var i = 0; i + 2 < tokens.Length; i++)
+        {
+            if (tokens[i].Text != "activities" || tokens[i + 1].Text != "of") continue;
+            var start = i + 2 < tokens.Length && tokens[i + 2].Text == "the" ? i + 3 : i + 2;
+            var end = start;
+            while (end < tokens.Length && end - start < 6 && tokens[end].IsWord && !covered[end] && !IsCalendarWord(tokens[end].Norm)
+                   && (tokens[end].IsCapitalized || tokens[end].Text == "of" && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized)) end++;
+            if (end > start && tokens[end - 1].Text == "of") end--;   // "… of Kyrgyzstan": the country is named already
+            if (end > start && tokens[end - 1].IsCapitalized) yield return (start, end, ActorKind.Organization);
         }
     }
 

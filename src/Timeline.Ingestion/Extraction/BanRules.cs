@@ -331,9 +331,10 @@ public sealed class BanRules(Lexicon lexicon)
     }
 
     /// <summary>"The FBK, banned in Russia as “extremist” since June, held …": a participle set off by a comma after its noun.</summary>
-    private static bool ReducedRelative(SentenceView view, int trigger) =>
+    // "X (ACR), banned in …", "the Ata Meken party, outlawed since 2008, …": a participle right after a name.
+    private bool ReducedRelative(SentenceView view, int trigger) =>
         trigger > 1 && view.Tokens[trigger - 1].Text == "," && view.Tokens[trigger].Text.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
-        && (view.Tokens[trigger - 2].IsCapitalized || view.Tokens[trigger - 2].Text == ")");
+        && (view.Tokens[trigger - 2].IsCapitalized || view.Tokens[trigger - 2].Text == ")" || view.Actors.Any(a => a.TokenEnd == trigger - 1) || _partyNouns.Contains(view.Tokens[trigger - 2].Text));
 
     /// <summary>The date inside a reduced relative clause (up to its closing comma): "since June" there is when the ban began.</summary>
     private static DateMention? ClauseDate(SentenceView view, int trigger)
