@@ -734,3 +734,23 @@ public class bans_told_in_other_words
         Assert.Equal("2008", ban.Occurred.ToEdtf());
     }
 }
+
+public class outages_told_as_an_order_or_a_measurement
+{
+    [Theory]
+    [InlineData("BISHKEK — The telecoms regulator ordered operators to throttle mobile data nationwide on Monday.")]
+    [InlineData("BISHKEK — Connectivity in Kyrgyzstan fell to 20 percent of ordinary levels on Monday, according to the monitoring group NetBlocks.")]
+    public void are_outages_on_the_day_they_give(string body)
+    {
+        var outage = Extract.Of<InternetOutage>(body).Single();
+
+        Assert.Equal("2021-06-07", outage.Occurred.ToEdtf());
+        Assert.Equal("KG", outage.Country.Value);
+    }
+
+    [Fact]
+    public void a_fall_of_something_else_is_not_an_outage()
+    {
+        Assert.Empty(Extract.Of<InternetOutage>("BISHKEK — Turnout in Kyrgyzstan fell to 30 percent on Monday, the election commission said."));
+    }
+}
