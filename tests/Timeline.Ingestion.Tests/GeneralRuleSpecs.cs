@@ -754,3 +754,15 @@ public class outages_told_as_an_order_or_a_measurement
         Assert.Empty(Extract.Of<InternetOutage>("BISHKEK — Turnout in Kyrgyzstan fell to 30 percent on Monday, the election commission said."));
     }
 }
+
+public class a_speaker_quoted_by_an_agency
+{
+    [Fact]
+    public void was_quoted_as_saying_is_a_statement_on_the_day_given()
+    {
+        var statement = Extract.Of<StatementMade>("BISHKEK — Opposition leader Timur Osmonov was quoted by the state news agency Kabar as saying on Monday that the law would be changed.").Single();
+
+        Assert.Equal(ActorId.Parse("timur-osmonov"), statement.Speaker);
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+}
