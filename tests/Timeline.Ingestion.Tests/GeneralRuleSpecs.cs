@@ -766,3 +766,15 @@ public class a_speaker_quoted_by_an_agency
         Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
     }
 }
+
+public class an_organisation_named_after_its_city
+{
+    [Fact]
+    public void keeps_the_city_in_its_name_and_the_city_as_its_place()
+    {
+        var roundtable = Extract.Of<ConferenceHeld>("The Bishkek Policy Institute hosted a roundtable on media freedom on Monday.").Single();
+
+        Assert.Equal("Bishkek Policy Institute", roundtable.Actors.Single(a => a.Role == ActorRole.Host).Name);
+        Assert.Equal("KG", roundtable.Country.Value);
+    }
+}

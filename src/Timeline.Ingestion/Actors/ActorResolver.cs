@@ -120,8 +120,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             foreach (var m in matches)
                 for (var k = m.TokenStart; k < m.TokenEnd; k++) covered[k] = true;
 
-            foreach (var (start, end, kind) in FindOrganizations(tokens, covered))
+            foreach (var (found, end, kind) in FindOrganizations(tokens, covered))
             {
+                // "The Bishkek Policy Institute": a city right before the name, after a determiner, is part of it.
+                var start = found;
+                var city = matches.FindIndex(m => m.TokenEnd == found && m.Entry.Type == EntryType.City);
+                if (city >= 0 && (matches[city].TokenStart == 0 || tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
+                    start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
                 var country = CountryWithin(matches, start, end);
                 var actor = Discovered(name, kind, country);
