@@ -20,6 +20,23 @@ public sealed class ArticleContext
     public List<BanDraft> Bans { get; } = [];
     public List<OutageDraft> Outages { get; } = [];
 
+    /// <summary>The sentence right before <paramref name="view"/> when it is in the same paragraph, else null.</summary>
+    public SentenceView? BeforeInParagraph(SentenceView view) =>
+        view.Index > 0 && Views[view.Index - 1] is var before && before.Sentence.Paragraph == view.Sentence.Paragraph ? before : null;
+
+    /// <summary>"the congress": the one meeting the article reported under that noun, or null when none or several were.</summary>
+    public ConferenceDraft? OnlyConferenceCalled(string noun)
+    {
+        ConferenceDraft? found = null;
+        foreach (var c in Conferences)
+        {
+            if (!c.Noun.Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
+            if (found is not null) return null;
+            found = c;
+        }
+        return found;
+    }
+
     /// <summary>The most recent mention of an actor of one of the kinds before token <paramref name="token"/> of sentence <paramref name="sentence"/>.</summary>
     public ArticleActor? LastMentioned(int sentence, int token, params ActorKind[] kinds)
     {

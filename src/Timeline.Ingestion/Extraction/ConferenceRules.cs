@@ -59,8 +59,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
 
             var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
             // "The banquet hall in Zeytinburnu, a district of Istanbul, … . In mid-October it hosted …": "it" is the venue just named.
-            if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index)) && view.Index > 0
-                && article.Views[view.Index - 1] is { } before && before.Sentence.Paragraph == view.Sentence.Paragraph)
+            if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index))
+                && article.BeforeInParagraph(view) is { } before)
                 place = before.Places.Where(p => p.IsCity && !before.Quoted[p.TokenStart]).LastOrDefault();
             var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
                             ?? OpenerOfItsOwn(view, verb, noun)
@@ -148,9 +148,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     /// </summary>
     private static ConferenceDraft? ReferredBack(ArticleContext article, SentenceView view, int noun)
     {
-        if (noun == 0 || !view.Tokens[noun - 1].Is("the")) return null;
-        var same = article.Conferences.Where(c => c.Noun.Equals(view.Tokens[noun].Text, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
-        return same.Count == 1 ? same[0] : null;
+        return noun > 0 && view.Tokens[noun - 1].Is("the") ? article.OnlyConferenceCalled(view.Tokens[noun].Text) : null;
     }
 
     /// <summary>

@@ -127,9 +127,7 @@ public sealed class StatementRules(Lexicon lexicon)
     // sentence before, in the same paragraph, is who the pronoun continues, whoever spoke earlier.
     private static ArticleActor? SubjectBefore(ArticleContext article, SentenceView view)
     {
-        if (view.Index == 0) return null;
-        var before = article.Views[view.Index - 1];
-        if (before.Sentence.Paragraph != view.Sentence.Paragraph) return null;
+        if (article.BeforeInParagraph(view) is not { } before) return null;
         var subject = before.Actors.FirstOrDefault(a => a.TokenStart == 0 && !a.IsPronoun && !before.Quoted[0]);
         return subject.Actor is { Kind: ActorKind.Person } person ? person : null;
     }
@@ -397,9 +395,7 @@ public sealed class StatementRules(Lexicon lexicon)
     /// </summary>
     private (HistoricalDate Date, ConferenceDraft? Venue)? OccasionBefore(ArticleContext article, SentenceView view, ArticleActor speaker)
     {
-        if (view.Index == 0) return null;
-        var before = article.Views[view.Index - 1];
-        if (before.Sentence.Paragraph != view.Sentence.Paragraph || !before.Actors.Any(a => a.Actor == speaker && !before.Quoted[a.TokenStart])) return null;
+        if (article.BeforeInParagraph(view) is not { } before || !before.Actors.Any(a => a.Actor == speaker && !before.Quoted[a.TokenStart])) return null;
         if (MeetingNamed(article, before) is { } meeting) return (meeting.Date, meeting);
         var day = before.Dates.FirstOrDefault(d => d.Date is { Precision: DatePrecision.Day } && !d.IsReference && d.Kind != DateMentionKind.Span);
         return day?.Date is { } date ? (date, null) : null;
@@ -411,9 +407,7 @@ public sealed class StatementRules(Lexicon lexicon)
         for (var i = 0; i + 1 < view.Tokens.Length; i++)
         {
             if (!view.Tokens[i].Is("the") || view.Quoted[i]) continue;
-            var noun = view.Tokens[i + 1].Text;
-            var named = article.Conferences.Where(c => c.Noun.Equals(noun, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
-            if (named.Count == 1) return named[0];
+            if (article.OnlyConferenceCalled(view.Tokens[i + 1].Text) is { } named) return named;
         }
         return null;
     }
