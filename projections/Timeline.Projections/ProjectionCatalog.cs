@@ -41,6 +41,14 @@ public sealed record ProjectionOptions
     /// peak RSS, 32,768 at 15,000 and 606 MB, 65,536 at 15,800 and 750 MB (benchmark <c>replay</c>).
     /// </summary>
     public int BatchSize { get; init; } = 8_192;
+    /// <summary>
+    /// A replay into an empty generation reads the log once and folds it key by key (<c>KeyByKeyRebuild</c>), writing
+    /// each entry once; off, it folds the log in order, one transaction of <see cref="BatchSize"/> events at a time,
+    /// as catching up does.
+    /// </summary>
+    public bool RebuildKeyByKey { get; init; } = true;
+    /// <summary>Reports per spill file of a key-by-key rebuild: one file's reports are what is held decoded at a time.</summary>
+    public int RebuildReportsPerFile { get; init; } = 32_768;
     /// <summary>Live events are committed at least this often…</summary>
     public TimeSpan LiveBufferTime { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>…or when this many have arrived.</summary>

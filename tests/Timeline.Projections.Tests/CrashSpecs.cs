@@ -78,8 +78,8 @@ public sealed class a_replay_killed_half_way : IClassFixture<CrashLog>
         await using (var first = new ProjectionHarness(data.Path, store))
             await first.CatchUp();
 
-        // When `timeline replay` is killed with SIGKILL half way through the rebuild
-        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 1, "replay"))
+        // When `timeline replay`, folding the log in order, is killed with SIGKILL half way through the rebuild
+        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 1, new Dictionary<string, string> { ["TIMELINE_REPLAY_KEY_BY_KEY"] = "0" }, "replay"))
         {
             await child.WaitForCheckpoint(Path.Combine(data.Path, ReadModelDatabase.FileName), "replaying",
                 _log.Head.Commit / 2, TimeSpan.FromSeconds(60));
@@ -106,5 +106,58 @@ public sealed class a_replay_killed_half_way : IClassFixture<CrashLog>
             Assert.Null(ReadModelDatabase.Replaying(c, null));
         }
         Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+    }
+}
+
+public sealed class a_key_by_key_replay_killed_while_it_folds : IClassFixture<CrashLog>
+{
+    private readonly CrashLog _log;
+
+    public a_key_by_key_replay_killed_while_it_folds(CrashLog log) => _log = log;
+
+    [Fact]
+    public async Task keeps_serving_the_old_read_model_and_finishes_from_the_files_it_had_folded()
+    {
+        // Given a built read model
+        using var data = new TempFolder();
+        await using (var store = SqliteEventStore.Open(_log.StorePath))
+        await using (var first = new ProjectionHarness(data.Path, store))
+            await first.CatchUp();
+
+        // When `timeline replay`, spilling a few reports per file so that folding takes hundreds of transactions, is
+        // killed with SIGKILL once some files are folded
+        var readModel = Path.Combine(data.Path, ReadModelDatabase.FileName);
+        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 1,
+                   new Dictionary<string, string> { ["TIMELINE_REPLAY_SPILL_REPORTS"] = "4" }, "replay"))
+        {
+            await child.WaitForMeta(readModel, "replaying", "rebuild_folded", folded => int.Parse(folded) >= 3, TimeSpan.FromSeconds(60));
+            child.Kill();
+        }
+
+        await using var reopened = SqliteEventStore.Open(_log.StorePath);
+        await using var restarted = new ProjectionHarness(data.Path, reopened);
+        int foldedBefore;
+        using (var c = restarted.Database.Open())
+        {
+            var replaying = ReadModelDatabase.Replaying(c, null)!;
+            Assert.Null(ReadModelDatabase.ReadInfo(c, null, replaying).Checkpoint);
+            foldedBefore = int.Parse((string)ReadModelDatabase.Scalar(c, null, $"SELECT value FROM {replaying}_meta WHERE key = 'rebuild_folded'")!);
+            Assert.True(Directory.Exists(KeyByKeyRebuild.FolderFor(restarted.Database, replaying)));
+        }
+        // Then queries still get the whole old read model
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+
+        // And the next start folds only the files not yet committed, and ends with exactly the reference read model
+        var folding = new List<long>();
+        await restarted.Runner.Replay(new SyncProgress(p =>
+        {
+            if (p.State == "folding") folding.Add(p.EventsProcessed);
+            Assert.NotEqual("replaying", p.State);
+        }));
+        Assert.NotEmpty(folding);
+        Assert.True(foldedBefore >= 3);
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+        using (var c = restarted.Database.Open())
+            Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
     }
 }

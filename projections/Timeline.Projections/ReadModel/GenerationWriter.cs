@@ -347,41 +347,20 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
 
         private void WriteArticles()
         {
-            if (_articles.Count == 0) return;
-            using var insert = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_articles(article_id, position, ingested_at) VALUES (?1, ?2, ?3)");
-            foreach (var (article, position, ingested) in _articles)
-                insert.Bind(1, article).Bind(2, (long)position).Bind(3, ingested).Run();
+            if (_articles.Count > 0) GenerationRows.WriteArticles(c, g, _articles);
         }
 
         private void WriteEntries()
         {
-            using var insert = new BulkStatement(c, $"""
-                INSERT INTO {g}_entries(rowid, entry_id, kh, key, type, country, lo, hi, ap, pr, fp, fi, slo, shi, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-                """);
-            using var update = new BulkStatement(c, $"""
-                UPDATE {g}_entries SET lo = ?7, hi = ?8, ap = ?9, pr = ?10, fp = ?11, fi = ?12, slo = ?13, shi = ?14, data = ?15
-                WHERE rowid = ?1
-                """);
+            using var insert = new BulkStatement(c, GenerationRows.InsertEntrySql(g));
+            using var update = new BulkStatement(c, GenerationRows.UpdateEntrySql(g));
             foreach (var entry in _changedEntries.Values)
             {
-                long firstIngested = long.MaxValue;
-                int spanLo = int.MaxValue, spanHi = int.MinValue;
-                foreach (var s in entry.Sources)
-                {
-                    firstIngested = Math.Min(firstIngested, s.IngestedAtMs);
-                    spanLo = Math.Min(spanLo, s.Occurred.LowerBound.DayNumber);
-                    spanHi = Math.Max(spanHi, s.Occurred.UpperBound.DayNumber);
-                }
                 // A replay numbered its new rows as it folded them (FoldFromIndex); the live generation lets SQLite do it.
                 var known = _rowIds.TryGetValue(entry.Id, out var rowId) && !_newRows.Contains(rowId);
-                var statement = known ? update : insert;
+                var statement = GenerationRows.BindEntry(known ? update : insert, entry, includeIdentity: !known);
                 if (known || replay is not null) statement.Bind(1, rowId);
                 else statement.BindNull(1);
-                if (!known)
-                {
-                    statement.Bind(2, entry.Id).Bind(3, ReadModelDatabase.KeyHash(entry.Key)).Bind(4, entry.Key).Bind(5, entry.Type).Bind(6, entry.Country);
-                }
                 // A replay's entries carry their JSON from the fold (GrowingEntryJson); the live path serializes.
                 byte[]? rented = null;
                 if (replay is not null)
@@ -393,16 +372,7 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
                 {
                     statement.Bind(15, EntryJson.Serialize(entry));
                 }
-                statement
-                    .Bind(7, entry.Occurred.LowerBound.DayNumber)
-                    .Bind(8, entry.Occurred.UpperBound.DayNumber)
-                    .Bind(9, entry.Occurred.IsApproximate ? 1 : 0)
-                    .Bind(10, (int)entry.Occurred.Precision)
-                    .Bind(11, (long)entry.FirstPosition)
-                    .Bind(12, firstIngested)
-                    .Bind(13, spanLo)
-                    .Bind(14, spanHi)
-                    .Run();
+                statement.Run();
                 // SQLite copied the bytes when they were bound.
                 if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
                 if (!known) _rowIds[entry.Id] = replay is null ? statement.LastRowId : rowId;
@@ -414,30 +384,12 @@ public sealed class GenerationWriter(ArticleArrivals arrivals)
             var rows = new (string Actor, long Row)[_actorEntries.Count];
             var at = 0;
             foreach (var (actor, entry) in _actorEntries) rows[at++] = (actor, _rowIds[entry]);
-            // In key order: each insert lands next to the previous one in the B-tree instead of on a random page.
-            Array.Sort(rows, static (a, b) => string.CompareOrdinal(a.Actor, b.Actor) is var byActor and not 0 ? byActor : a.Row.CompareTo(b.Row));
-            using var insert = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES (?1, ?2)");
-            foreach (var (actor, row) in rows) insert.Bind(1, actor).Bind(2, row).Run();
+            GenerationRows.WriteActorEntries(c, g, rows);
         }
 
-        private void WriteDirectory()
-        {
-            using var actors = new BulkStatement(c,
-                $"INSERT OR REPLACE INTO {g}_actors(actor_id, name, kind, event_count, data) VALUES (?1, ?2, ?3, ?4, ?5)");
-            using var names = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_actor_names(name_key, actor_id) VALUES (?1, ?2)");
-            foreach (var id in _changedActors)
-            {
-                var actor = _directory[id]!;
-                actors.Bind(1, actor.Id).Bind(2, actor.Name).Bind(3, actor.Kind).Bind(4, actor.EventCount).Bind(5, EntryJson.Serialize(actor)).Run();
-                if (!_newNames.TryGetValue(id, out var newNames)) continue;
-                foreach (var name in newNames)
-                    foreach (var key in ActorDirectoryFold.LookupKeys(actor.Id, name).Distinct(StringComparer.Ordinal))
-                    {
-                        if (key.Length == 0) continue;
-                        names.Bind(1, key).Bind(2, actor.Id).Run();
-                    }
-            }
-        }
+        private void WriteDirectory() =>
+            GenerationRows.WriteDirectory(c, g, _changedActors.Select(id => _directory[id]!),
+                actor => _newNames.TryGetValue(actor.Id, out var added) ? added : []);
 
         private SqliteCommand Prepare(string sql, params string[] parameters)
         {

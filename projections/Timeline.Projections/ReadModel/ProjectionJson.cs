@@ -50,6 +50,18 @@ public static class EntryJson
     /// <summary>One source as it appears in an entry's stored array (see <see cref="GrowingEntryJson"/>).</summary>
     public static byte[] SerializeSource(EntrySource source) => JsonSerializer.SerializeToUtf8Bytes(source, Context.EntrySource);
 
+    /// <summary>
+    /// <see cref="SerializeSource"/> into <paramref name="writer"/>: a writer given to the serializer escapes with its
+    /// own options, so it must be made by <see cref="NewWriter"/> to give the same bytes.
+    /// </summary>
+    internal static void WriteSource(Utf8JsonWriter writer, EntrySource source) => JsonSerializer.Serialize(writer, source, Context.EntrySource);
+
+    internal static Utf8JsonWriter NewWriter(System.Buffers.IBufferWriter<byte> output) =>
+        new(output, new JsonWriterOptions { Encoder = Context.Options.Encoder, SkipValidation = true });
+
+    public static EntrySource DeserializeSource(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, Context.EntrySource) ?? throw new JsonException("A source's stored JSON is null.");
+
     /// <summary>The sources of an entry as stored, in log order.</summary>
     public static EntrySource[] DeserializeSources(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(utf8, Context.EntrySourceArray) ?? throw new JsonException("An entry's stored JSON is null.");
@@ -60,4 +72,23 @@ public static class EntryJson
         JsonSerializer.Deserialize(utf8, Context.DirectoryActor) ?? throw new JsonException("An actor's stored JSON is null.");
 
     public static byte[] Serialize(DirectoryActor actor) => JsonSerializer.SerializeToUtf8Bytes(actor, Context.DirectoryActor);
+}
+
+/// <summary>Serializes sources one after another into one reused buffer (a rebuild writes a million of them).</summary>
+internal sealed class SourceJsonWriter
+{
+    private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    public SourceJsonWriter() => _writer = EntryJson.NewWriter(_buffer);
+
+    /// <summary>The source's stored JSON, valid until the next call.</summary>
+    public ReadOnlySpan<byte> Write(EntrySource source)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        EntryJson.WriteSource(_writer, source);
+        _writer.Flush();
+        return _buffer.WrittenSpan;
+    }
 }

@@ -114,7 +114,7 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 if (current is not null) ReadModelDatabase.DropGeneration(connection, tx, current);
                 if (ReadModelDatabase.Replaying(connection, tx) is { } replaying)
                 {
-                    ReadModelDatabase.DropGeneration(connection, tx, replaying);
+                    DropReplaying(connection, tx, replaying);
                     ReadModelDatabase.SetControl(connection, tx, "replaying", null);
                 }
                 tx.Commit();
@@ -140,6 +140,14 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
         await foreach (var e in store.ReadAll(ReadDirection.Forwards, checkpoint, 1, cancellationToken).ConfigureAwait(false))
             return e.Position == checkpoint && e.EventId.ToString() == info.CheckpointEventId;
         return false;
+    }
+
+    /// <summary>Drops an unfinished replay's generation and whatever its key-by-key rebuild spilled beside the read model.</summary>
+    private void DropReplaying(SqliteConnection connection, SqliteTransaction tx, string generation)
+    {
+        ReadModelDatabase.DropGeneration(connection, tx, generation);
+        var spill = KeyByKeyRebuild.FolderFor(database, generation);
+        if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
     }
 
     private static string StoreKind(string description) =>
@@ -363,11 +371,25 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 }
                 else
                 {
-                    if (replaying is not null) ReadModelDatabase.DropGeneration(connection, tx, replaying);
+                    if (replaying is not null) DropReplaying(connection, tx, replaying);
                     generation = ReadModelDatabase.CreateGeneration(connection, tx, identity, _options.Versions, deferIndexes: true);
                     ReadModelDatabase.SetControl(connection, tx, "replaying", generation);
                 }
                 tx.Commit();
+            }
+
+            if (_options.RebuildKeyByKey && head is { } rebuildTo)
+            {
+                using var connection = database.Open();
+                // As for the log-order replay below: no fsyncs for a generation nobody reads before the swap.
+                ReadModelDatabase.Execute(connection, null, "PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;");
+                if (KeyByKeyRebuild.Applies(connection, generation))
+                {
+                    var rebuild = new KeyByKeyRebuild(store, connection, KeyByKeyRebuild.FolderFor(database, generation), generation);
+                    await rebuild.Run(rebuildTo, _options.RebuildReportsPerFile, Math.Clamp(_options.BatchSize, 1, 8_192),
+                        p => progress?.Report(new ProjectionProgress(generation, p.Position, rebuildTo, p.Done, p.Total, p.PerSecond, p.Eta, p.Stage)),
+                        cancellationToken).ConfigureAwait(false);
+                }
             }
 
             // Catch up until a pass finds nothing new; events that arrive after the swap go to the new generation.

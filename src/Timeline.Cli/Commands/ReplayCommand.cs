@@ -38,7 +38,8 @@ public static class ReplayCommand
                             var progress = new Reporter(p =>
                             {
                                 task.MaxValue = Math.Max(1, p.EventsTotal);
-                                task.Value = Math.Min(task.MaxValue, ParsePosition(p.Position));
+                                // Reading counts log positions; folding (a key-by-key rebuild's second pass) counts reports.
+                                task.Value = Math.Min(task.MaxValue, p.State == "folding" ? p.EventsProcessed : ParsePosition(p.Position));
                                 task.Description = Describe(p);
                             });
                             result = await mediator.Send(new ReplayProjections(parse.GetValue(projection), progress), cancellationToken);
@@ -76,8 +77,13 @@ public static class ReplayCommand
     private static double ParsePosition(string position) =>
         LogPosition.TryParse(position, out var p) ? p.Commit : 0;
 
-    private static string Describe(ReplayProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.State} {p.Position}/{p.Head} · {p.EventsPerSecond:N0} events/s · ETA {(p.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+    private static string Describe(ReplayProgress p)
+    {
+        var eta = p.Eta is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
+        return p.State == "folding"
+            ? string.Create(CultureInfo.InvariantCulture, $"folding {p.EventsProcessed:N0}/{p.EventsTotal:N0} reports · {p.EventsPerSecond:N0} reports/s · ETA {eta}")
+            : string.Create(CultureInfo.InvariantCulture, $"{p.State} {p.Position}/{p.Head} · {p.EventsPerSecond:N0} events/s · ETA {eta}");
+    }
 
     /// <summary>Reports on the replay's own thread; Spectre's task is safe to update from there.</summary>
     private sealed class Reporter(Action<ReplayProgress> report) : IProgress<ReplayProgress>

@@ -16,7 +16,11 @@ public sealed class ChildCli : IDisposable
 
     private ChildCli(Process process) => _process = process;
 
-    public static ChildCli Start(string dataDirectory, string storePath, int batchSize, params string[] arguments)
+    public static ChildCli Start(string dataDirectory, string storePath, int batchSize, params string[] arguments) =>
+        Start(dataDirectory, storePath, batchSize, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">More of the CLI's knobs (TIMELINE_REPLAY_KEY_BY_KEY, TIMELINE_REPLAY_SPILL_REPORTS).</param>
+    public static ChildCli Start(string dataDirectory, string storePath, int batchSize, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -31,6 +35,7 @@ public sealed class ChildCli : IDisposable
         info.ArgumentList.Add("--data");
         info.ArgumentList.Add(dataDirectory);
         info.Environment["TIMELINE_PROJECTION_BATCH"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var child = new ChildCli(new Process { StartInfo = info });
         child._process.OutputDataReceived += (_, e) =>
         {
@@ -93,7 +98,27 @@ public sealed class ChildCli : IDisposable
         throw new TimeoutException($"The child did not reach position {commit}: {Output}");
     }
 
-    private static LogPosition? ReadCheckpoint(string connectionString, string which)
+    /// <summary>
+    /// Waits until the generation named by <paramref name="which"/> has the meta value <paramref name="key"/> and
+    /// <paramref name="reached"/> says it is far enough.
+    /// </summary>
+    public async Task WaitForMeta(string readModelPath, string which, string key, Func<string, bool> reached, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = readModelPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The child finished before it could be killed: {Output}");
+            if (File.Exists(readModelPath) && ReadMeta(connectionString, which, key) is { } value && reached(value)) return;
+            await Task.Delay(2);
+        }
+        throw new TimeoutException($"The child's {which} generation did not get far enough in '{key}': {Output}");
+    }
+
+    private static LogPosition? ReadCheckpoint(string connectionString, string which) =>
+        ReadMeta(connectionString, which, "checkpoint") is { } cp ? LogPosition.Parse(cp) : null;
+
+    private static string? ReadMeta(string connectionString, string which, string key)
     {
         try
         {
@@ -103,8 +128,9 @@ public sealed class ChildCli : IDisposable
             cmd.CommandText = "SELECT value FROM control WHERE key = $k";
             cmd.Parameters.AddWithValue("$k", which);
             if (cmd.ExecuteScalar() is not string g) return null;
-            cmd.CommandText = $"SELECT value FROM {g}_meta WHERE key = 'checkpoint'";
-            return cmd.ExecuteScalar() is string cp ? LogPosition.Parse(cp) : null;
+            cmd.CommandText = $"SELECT value FROM {g}_meta WHERE key = $m";
+            cmd.Parameters.AddWithValue("$m", key);
+            return cmd.ExecuteScalar() as string;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 1 or 5 or 6)
         {
