@@ -11,13 +11,14 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> F1Floors = new()
     {
-        // Measured on 49 articles (204 gold events): 0.971 / 0.950 / 0.966 / 0.919. Target is 0.9. Articles 36-39 were
+        // Measured on 57 articles (238 gold events): 0.972 / 0.955 / 0.955 / 0.937. Target is 0.9. Articles 36-39 were
         // written to show conferences reported in other ways (by their close, by their opening, of a named coalition),
-        // 40-41 bans reported in other ways (a closure ordered, groups counted and named in the next sentence), 42-43 outages, 44 a dated historical ban, 45 reactions told in five ways.
+        // 40-41 bans reported in other ways (a closure ordered, groups counted and named in the next sentence), 42-43 outages, 44 a dated historical ban, 45 reactions told in five ways,
+        // 46-53 other countries and outlets (a court ruling a party unconstitutional, a junta's decree, a blocked platform, a contested congress, a summit, a cable "fault").
         ["PartyBanned"] = 0.95,
         ["ConferenceHeld"] = 0.92,
         ["InternetOutage"] = 0.94,
-        ["StatementMade"] = 0.89,
+        ["StatementMade"] = 0.91,
     };
 
     private const int MaxNonEventViolations = 1;   // measured: 0

@@ -31,6 +31,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _roles = lexicon["role-nouns"];
     private readonly WordSet _titles = lexicon["person-titles"];
     private readonly WordSet _stop = lexicon["name-stopwords"];
+    private readonly WordSet _givenNames = lexicon["given-names-among-stopwords"];
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
     private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
@@ -115,6 +116,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             var tokens = sentences[s].Tokens;
             var matches = gazetteer.Match(tokens);
             if (s == 0 && agency is { } code) matches.RemoveAll(m => m.TokenStart == code);
+            // "National Front for the Defence of the Constitution" is not the "National Front" the gazetteer knows: a known
+            // name ending in an organisation's head that runs on into "for/of (the) Capitalized …" is the start of a longer name.
+            matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && _orgHeads.ContainsKey(tokens[m.TokenEnd - 1].Norm) && RunsOnIntoName(tokens, m.TokenEnd));
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -122,10 +126,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
 
             foreach (var (found, end, kind) in FindOrganizations(tokens, covered))
             {
-                // "The Bishkek Policy Institute": a city right before the name, after a determiner, is part of it.
+                // "The Bishkek Policy Institute", "the Tanzania Human Rights Defenders Coalition": a city or country right
+                // before the name, after a determiner, is part of it.
                 var start = found;
-                var city = matches.FindIndex(m => m.TokenEnd == found && m.Entry.Type == EntryType.City);
-                if (city >= 0 && (matches[city].TokenStart == 0 || tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
+                var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City || m.Entry.Type == EntryType.Country && kind != ActorKind.GovernmentBody));
+                if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
                     start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
                 var country = CountryWithin(matches, start, end);
@@ -336,8 +341,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         {
             if (tokens[comma].Text != "," || tokens[comma + 1].Text is not ("the" or "a" or "an")) continue;
             var head = comma + 2;
+            // "Marina Tauber, a deputy chairwoman of the party": the apposition's head comes before a preposition, and a
+            // person who holds a post "of the party" is not the party.
             while (head < tokens.Length && head - comma <= 7 && !GroupNounsBeforeName.ContainsKey(tokens[head].Text)
-                   && (tokens[head].IsWord && !tokens[head].IsCapitalized || tokens[head].Text is "'s" or "’s")) head++;
+                   && (tokens[head].IsWord && !tokens[head].IsCapitalized && tokens[head].Text is not ("of" or "for" or "in" or "at" or "from" or "with") || tokens[head].Text is "'s" or "’s")) head++;
             if (head >= tokens.Length || !GroupNounsBeforeName.TryGetValue(tokens[head].Text, out var kind)) continue;
             if (head + 1 < tokens.Length && tokens[head + 1].Text is not ("," or "." or ";")) continue;   // the apposition ends with its noun
             var start = comma;
@@ -386,8 +393,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                     continue;
                 }
                 if (Connectors.Contains(t.Text) && end + 1 < tokens.Length && tokens[end + 1].IsCapitalized && tokens[end + 1].IsWord && !IsCalendarWord(tokens[end + 1].Norm)) { end++; continue; }
-                // "National Union of Journalists of the Philippines": "of the" before a name inside an organisation's name.
-                if (kind is not null && t.Text is "of" && end + 2 < tokens.Length && tokens[end + 1].Text == "the"
+                // "National Union of Journalists of the Philippines", "Front for the Defence of …": "of the" / "for the"
+                // before a name inside an organisation's name.
+                if (kind is not null && t.Text is "of" or "for" && end + 2 < tokens.Length && tokens[end + 1].Text == "the"
                     && tokens[end + 2].IsCapitalized && tokens[end + 2].IsWord && !IsCalendarWord(tokens[end + 2].Norm)) { end += 2; continue; }
                 break;
             }
@@ -424,6 +432,15 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             }
         }
     }
+
+    private static bool RunsOnIntoName(Token[] tokens, int end)
+    {
+        if (end >= tokens.Length || tokens[end].Text is not ("for" or "of")) return false;
+        var next = end + 1 < tokens.Length && tokens[end + 1].Text == "the" ? end + 2 : end + 1;
+        return next < tokens.Length && tokens[next].IsWord && tokens[next].IsCapitalized && !IsCalendarWord(tokens[next].Norm);
+    }
+
+    private static bool IsPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
 
     private static int PortfolioListEnd(Token[] tokens, int end)
     {
@@ -503,9 +520,13 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             if (covered[i] || !IsNameToken(tokens[i])) continue;
             var end = i;
             while (end < tokens.Length && end - i < 5 && !covered[end]
-                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length || end > i && IsSurnameLikeRole(tokens, end))) end++;
+                   && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length || end > i && IsSurnameLikeRole(tokens, end)
+                       || end > i && IsGivenNameInside(tokens, end))) end++;
             while (end > i + 1 && IsParticle(tokens[end - 1]) && !tokens[end - 1].Text.Contains('-')) end--;
             var length = end - i;
+            // "Home Affairs Minister Hamad Masauni": capitalized words before a title and a name are the office, not a person.
+            if (end + 1 < tokens.Length && (_titles.Contains(tokens[end].Text) || _roles.Contains(tokens[end].Text.ToLowerInvariant())) && tokens[end].IsCapitalized
+                && IsNameToken(tokens[end + 1])) { i = end - 1; continue; }
             var titled = i > 0 && (_titles.Contains(tokens[i - 1].Text) || _roles.Contains(tokens[i - 1].Text));
             // One word is a name only with a title ("Mr. Macron") or as the speaker of a quote ("…,” Thanathorn told).
             // "Addressing the delegates on Sunday, Kharge said": one word after an opening phrase, as the subject of a speech verb.
@@ -522,6 +543,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private bool IsSurnameLikeRole(Token[] tokens, int k) =>
         tokens[k].IsWord && tokens[k].IsCapitalized && _roles.Contains(tokens[k].Text.ToLowerInvariant()) && !_titles.Contains(tokens[k].Text)
         && !_orgHeads.ContainsKey(tokens[k].Norm) && (k + 1 >= tokens.Length || !tokens[k + 1].IsCapitalized);
+
+    // "Roch Marc Christian Kaboré": a given name that is also a stop word ("Christian") between two words of a name.
+    private bool IsGivenNameInside(Token[] tokens, int k) =>
+        _givenNames.Contains(tokens[k].Text) && k > 0 && IsNameToken(tokens[k - 1]) && k + 1 < tokens.Length && IsNameToken(tokens[k + 1]);
 
     private bool HasPersonEvidence(Token[] tokens, int start, int end)
     {
@@ -583,6 +608,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             while (roleStart > 0 && person.TokenStart - roleStart < 4 && (tokens[roleStart - 1].IsCapitalized || tokens[roleStart - 1].Text is "opposition" or "deputy" or "former" or "party")
                    && tokens[roleStart - 1].IsWord && !_stop.Contains(tokens[roleStart - 1].Text)) roleStart--;
         }
+        // "Burkina Faso's Roch Marc Christian Kaboré": a country's possessive right before a name says whose the person is.
+        if (actor.Country is null && !actor.Known
+            && places.FirstOrDefault(p => !p.IsDemonym && (p.TokenEnd == person.TokenStart && IsPossessive(tokens[p.TokenEnd - 1].Text)
+                                                         || p.TokenEnd == person.TokenStart - 1 && tokens[p.TokenEnd].Text is "'s" or "’s")) is { Entry: not null } owner)
+            actor.Country = owner.Country;
         if (roleStart < 0 || roleEnd <= roleStart) return;
         if (actor.Role is null && roleEnd - roleStart <= 20)
             actor.Role = Join(tokens, roleStart, roleEnd);

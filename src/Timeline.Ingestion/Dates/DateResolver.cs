@@ -46,7 +46,7 @@ public sealed partial class DateResolver(Lexicon lexicon)
     // The cue may open the sentence ("In March the regulator …", "Last December …"); the month stays capitalized ("may" is a verb).
     [GeneratedRegex(@"\b(?<rel>(?i:last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during))\s+(?i:" + Qual + @")?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeMonth();
-    [GeneratedRegex(@"\b(?<w>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<w>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:over|at|during)\s+the\s+weekend|last\s+weekend|(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RelativeWord();
     [GeneratedRegex(@"\b(?:around|at|about)\s+the\s+same\s+time\b|\b(?:on\s+)?the\s+same\s+day\b|\bthat\s+(?:same\s+)?(?:day|evening|night)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Anaphoric();
@@ -87,6 +87,9 @@ public sealed partial class DateResolver(Lexicon lexicon)
     private static void MarkDateline(Sentence sentence, List<DateMention> mentions)
     {
         var dash = sentence.Text.IndexOfAny(['—', '–']);
+        // Some wires set the dateline off with a spaced hyphen: "CONAKRY, Aug 9 (GGD) - …".
+        var hyphen = sentence.Text.IndexOf(" - ", StringComparison.Ordinal);
+        if (hyphen >= 0 && (dash < 0 || hyphen < dash)) dash = hyphen;
         if (dash < 0 || dash > 80) return;
         var head = sentence.Text[..dash];
         if (head.Length == 0 || !char.IsUpper(head[0]) || !head.Split(' ', ',')[0].All(c => !char.IsLetter(c) || char.IsUpper(c))) return;
@@ -271,6 +274,14 @@ public sealed partial class DateResolver(Lexicon lexicon)
             // A week has no EDTF form: keep the month it falls in (never a made-up day).
             var d = w == "last week" ? pub.AddDays(-7) : pub;
             return HistoricalDate.OfMonth(d.Year, d.Month);
+        }
+        if (w.EndsWith("weekend", StringComparison.Ordinal))
+        {
+            // "over the weekend": the Saturday of the last weekend before publication, approximate (it may have been the Sunday).
+            var d = pub;
+            if (w.StartsWith("last", StringComparison.Ordinal)) d = d.AddDays(-7);
+            while (d.DayOfWeek != DayOfWeek.Saturday) d = d.AddDays(-1);
+            return HistoricalDate.OfDay(d.Year, d.Month, d.Day, approximate: true);
         }
         if (w.EndsWith("this month", StringComparison.Ordinal)) return HistoricalDate.OfMonth(pub.Year, pub.Month);
         if (w == "last month") { var d = pub.AddMonths(-1); return HistoricalDate.OfMonth(d.Year, d.Month); }

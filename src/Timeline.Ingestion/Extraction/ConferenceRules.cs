@@ -25,6 +25,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _attendees = lexicon["attendance-nouns"];
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
+    private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -111,6 +112,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             };
             if (existing is null) article.Conferences.Add(draft);
             else if (StartsEarlier(existing.Date, date.Date)) existing.Date = date.Date;
+            foreach (var (closing, _) in view.Find(_closingVerbs))
+                if (view.DateFor(closing) is { Date: { Precision: DatePrecision.Day } last }) draft.LastDay ??= last;
             draft.Place ??= place.Entry?.Name;
             draft.Organizer ??= organizer;
             if (organizer is not null) draft.AddActor(organizer, view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) ? ActorRole.Host : ActorRole.Organizer);

@@ -41,6 +41,8 @@ public sealed class ConferenceDraft : EventDraft
     public int? ExpectedAttendance { get; set; }
     public string? Purpose { get; set; }
     public string Cameo { get; set; } = ConferenceHeld.DefaultCameo;
+    /// <summary>The day it ended, when a sentence says so ("ended on Wednesday"): statements "on the closing day" were made then.</summary>
+    public HistoricalDate? LastDay { get; set; }
     /// <summary>Words that refer back to this meeting in later sentences: its place, organizer acronym or name.</summary>
     public HashSet<string> Handles { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

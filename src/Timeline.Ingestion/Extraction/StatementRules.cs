@@ -26,6 +26,9 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _designations = lexicon["designations"];
     private readonly WordSet _outageVerbs = lexicon["outage-verbs"];
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
+    private readonly WordSet _factVerbs = lexicon["fact-verbs"];
+    private readonly WordSet _claimNouns = lexicon["claim-nouns"];
+    private readonly WordSet _closingDay = lexicon["closing-day-cues"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
 
@@ -50,7 +53,10 @@ public sealed class StatementRules(Lexicon lexicon)
                 // "…, the party said." closing a sentence: a definite description cited as the source of a fact.
                 if (speaker.Value.Actor.Kind != ActorKind.Person && (verb + 1 >= view.Tokens.Length || view.Tokens[verb + 1].Text is "," or "." or ";") && verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text)) continue;
                 // "rejected an application" is an act; a person rejecting or denying something is a statement.
-                if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person) continue;
+                // "The party rejected the accusation" answers a claim, and that is a statement.
+                if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person && !ClaimFollows(view, verb)) continue;
+                // "The operators' association confirmed that its members had acted": an organisation confirming a fact is its source.
+                if (speaker.Value.Actor.Kind != ActorKind.Person && _factVerbs.Contains(view.Tokens[verb].Text)) continue;
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
                 break;
             }
@@ -59,7 +65,9 @@ public sealed class StatementRules(Lexicon lexicon)
             if (made is null && view.Tokens.Length > 3 && view.Tokens[0].Is("according") && view.Tokens[1].Is("to"))
             {
                 // "According to X, …" gives a person's words; an organisation after "according to" is a source of facts.
-                var speaker = view.Actors.FirstOrDefault(a => a.TokenStart == 2 && a.Actor.Kind == ActorKind.Person);
+                // "According to Home Affairs Minister Hamad Masauni, …": the office before the name is not the speaker.
+                var speaker = view.Actors.FirstOrDefault(a => a.Actor.Kind == ActorKind.Person && !a.IsPronoun && a.TokenStart >= 2 && a.TokenStart <= 7
+                                                              && Enumerable.Range(2, a.TokenStart - 2).All(k => view.Tokens[k].IsWord && !view.Actors.Any(o => o.TokenStart <= k && k < o.TokenEnd && o.Actor.Kind == ActorKind.Person)));
                 if (speaker.Actor is not null) made = Record(article, view, 1, speaker.Actor, false, ref lastDate, ref lastDateAt);
                 else if (IsPronoun(view.Tokens[2].Text) && lastSpeaker is not null) made = Record(article, view, 1, lastSpeaker, true, ref lastDate, ref lastDateAt);
             }
@@ -75,6 +83,10 @@ public sealed class StatementRules(Lexicon lexicon)
             previousAt = view.Index;
         }
     }
+
+    // "rejected the accusation", "dismissed the claims as …": the object is something said.
+    private bool ClaimFollows(SentenceView view, int verb) =>
+        Enumerable.Range(verb + 1, Math.Min(3, view.Tokens.Length - verb - 1)).Any(k => _claimNouns.Contains(view.Tokens[k].Text));
 
     // "declined to comment", "was not authorised to comment", "no comment": saying nothing is not a statement.
     private static bool DeclinesComment(SentenceView view)
@@ -266,6 +278,8 @@ public sealed class StatementRules(Lexicon lexicon)
         HistoricalDate? date;
         double dateConfidence;
         if (own is { Date.Precision: DatePrecision.Day }) { date = own.Date; dateConfidence = own.Confidence; }
+        // "Addressing the delegates on the closing day": the day the meeting ended.
+        else if ((venue ?? attended) is { LastDay: { } last } && view.Has(_closingDay)) { date = last; dateConfidence = 0.75; venue ??= attended; }
         else if (venue is not null) { date = venue.Date; dateConfidence = 0.8; }
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
@@ -355,13 +369,21 @@ public sealed class StatementRules(Lexicon lexicon)
         foreach (var p in view.Places)
         {
             if (!p.IsCity || p.TokenStart == 0 || !view.Tokens[p.TokenStart - 1].Is("in") || view.Quoted[p.TokenStart]) continue;
-            // "In Moscow, X said" places the saying; "X, an official living in exile in Istanbul, said" only places the speaker.
-            if (p.TokenStart < verb) return p.TokenStart == 1 || !Enumerable.Range(p.TokenEnd, verb - p.TokenEnd).Any(k => view.Tokens[k].Text == ",") ? p : null;
+            // "said from exile in Dakar": where an exile lives, not whose the speaker is.
+            if (p.TokenStart >= 2 && view.Tokens[p.TokenStart - 2].Is("exile")) continue;
+            // "In Moscow, X said" and "In a statement issued in Abuja, X said" place the saying (an opening adverbial);
+            // "X, an official living in exile in Istanbul, said" only places the speaker.
+            if (p.TokenStart < verb)
+                return p.TokenStart == 1 || OpensWithAdverbial(view, p.TokenStart) || !Enumerable.Range(p.TokenEnd, verb - p.TokenEnd).Any(k => view.Tokens[k].Text == ",") ? p : null;
             var content = Enumerable.Range(verb + 1, Math.Max(0, p.TokenStart - verb - 1)).Any(k => view.Tokens[k].Text is "that" or "“" or "\"" or ",");
             if (!content && p.TokenStart - verb <= 5) return p;
         }
         return null;
     }
+
+    private static bool OpensWithAdverbial(SentenceView view, int place) =>
+        view.Tokens[0].Text is "In" or "At" or "From" or "Speaking" or "Addressing" or "Writing"
+        && !Enumerable.Range(0, place).Any(k => view.Tokens[k].Text is "," or ";" or "“" or "\"");
 
     // The date of saying stands outside quotes, before the verb or just after it, not inside the reported content.
     private static bool IsSayingDate(SentenceView view, DateMention d, int verb)
@@ -417,7 +439,9 @@ public sealed class StatementRules(Lexicon lexicon)
         // "Speaking at the GW event", "told the Dortmund conference": the statement was made at that meeting.
         for (var i = 0; i < view.Tokens.Length; i++)
         {
-            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during") || view.Tokens[i].Is("addressing") || view.Tokens[i].Is("addressed"))) continue;
+            // "X, who hosted the summit, told …": its host or chair spoke there too.
+            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during") || view.Tokens[i].Is("addressing") || view.Tokens[i].Is("addressed")
+                  || view.Tokens[i].Is("hosted") || view.Tokens[i].Is("hosting") || view.Tokens[i].Is("chaired") || view.Tokens[i].Is("chairing"))) continue;
             for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
             {
                 if (!_conferenceNouns.Contains(view.Tokens[k].Text)) continue;
