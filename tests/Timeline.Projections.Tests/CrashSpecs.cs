@@ -109,33 +109,34 @@ public sealed class a_replay_killed_half_way : IClassFixture<CrashLog>
     }
 }
 
-public sealed class a_key_by_key_replay_killed_while_it_folds : IClassFixture<CrashLog>
+public sealed class a_key_by_key_replay_stopped_while_it_folds : IClassFixture<CrashLog>
 {
     private readonly CrashLog _log;
 
-    public a_key_by_key_replay_killed_while_it_folds(CrashLog log) => _log = log;
+    public a_key_by_key_replay_stopped_while_it_folds(CrashLog log) => _log = log;
 
     [Fact]
     public async Task keeps_serving_the_old_read_model_and_finishes_from_the_files_it_had_folded()
     {
-        // Given a built read model
+        // Given a built read model, and a replay spilling a few reports per file so that folding takes many transactions
         using var data = new TempFolder();
-        await using (var store = SqliteEventStore.Open(_log.StorePath))
-        await using (var first = new ProjectionHarness(data.Path, store))
+        await using var store = SqliteEventStore.Open(_log.StorePath);
+        var options = new ProjectionOptions { RebuildReportsPerFile = 4 };
+        await using (var first = new ProjectionHarness(data.Path, store, options))
+        {
             await first.CatchUp();
 
-        // When `timeline replay`, spilling a few reports per file so that folding takes hundreds of transactions, is
-        // killed with SIGKILL once some files are folded
-        var readModel = Path.Combine(data.Path, ReadModelDatabase.FileName);
-        using (var child = ChildCli.Start(data.Path, _log.StorePath, batchSize: 1,
-                   new Dictionary<string, string> { ["TIMELINE_REPLAY_SPILL_REPORTS"] = "4" }, "replay"))
-        {
-            await child.WaitForMeta(readModel, "replaying", "rebuild_folded", folded => int.Parse(folded) >= 3, TimeSpan.FromSeconds(60));
-            child.Kill();
+            // When the replay is stopped once three files are folded (every file is committed on its own, so a
+            // kill -9 there leaves the same rows; a spec with a child process lost the race on a fast machine)
+            using var stop = new CancellationTokenSource();
+            var folded = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Runner.Replay(new SyncProgress(p =>
+            {
+                if (p.State == "folding" && ++folded == 3) stop.Cancel();
+            }), stop.Token));
         }
 
-        await using var reopened = SqliteEventStore.Open(_log.StorePath);
-        await using var restarted = new ProjectionHarness(data.Path, reopened);
+        await using var restarted = new ProjectionHarness(data.Path, store, options);
         int foldedBefore;
         using (var c = restarted.Database.Open())
         {
@@ -144,10 +145,11 @@ public sealed class a_key_by_key_replay_killed_while_it_folds : IClassFixture<Cr
             foldedBefore = int.Parse((string)ReadModelDatabase.Scalar(c, null, $"SELECT value FROM {replaying}_meta WHERE key = 'rebuild_folded'")!);
             Assert.True(Directory.Exists(KeyByKeyRebuild.FolderFor(restarted.Database, replaying)));
         }
+        Assert.Equal(3, foldedBefore);
         // Then queries still get the whole old read model
         Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
 
-        // And the next start folds only the files not yet committed, and ends with exactly the reference read model
+        // And the next replay folds only the files not yet committed, and ends with exactly the reference read model
         var folding = new List<long>();
         await restarted.Runner.Replay(new SyncProgress(p =>
         {
@@ -155,9 +157,7 @@ public sealed class a_key_by_key_replay_killed_while_it_folds : IClassFixture<Cr
             Assert.NotEqual("replaying", p.State);
         }));
         Assert.NotEmpty(folding);
-        Assert.True(foldedBefore >= 3);
         Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
-        using (var c = restarted.Database.Open())
-            Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
+        Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
     }
 }
