@@ -98,23 +98,6 @@ public sealed class ChildCli : IDisposable
         throw new TimeoutException($"The child did not reach position {commit}: {Output}");
     }
 
-    /// <summary>
-    /// Waits until the generation named by <paramref name="which"/> has the meta value <paramref name="key"/> and
-    /// <paramref name="reached"/> says it is far enough.
-    /// </summary>
-    public async Task WaitForMeta(string readModelPath, string which, string key, Func<string, bool> reached, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = readModelPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The child finished before it could be killed: {Output}");
-            if (File.Exists(readModelPath) && ReadMeta(connectionString, which, key) is { } value && reached(value)) return;
-            await Task.Delay(2);
-        }
-        throw new TimeoutException($"The child's {which} generation did not get far enough in '{key}': {Output}");
-    }
-
     private static LogPosition? ReadCheckpoint(string connectionString, string which) =>
         ReadMeta(connectionString, which, "checkpoint") is { } cp ? LogPosition.Parse(cp) : null;
 
