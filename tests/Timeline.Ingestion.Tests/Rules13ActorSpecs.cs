@@ -48,19 +48,6 @@ public class a_person_in_apposition_to_a_post_of_the_party
     }
 }
 
-public class capitalized_words_before_a_title_and_a_name
-{
-    [Fact]
-    public void are_the_office_and_not_part_of_the_name()
-    {
-        var statement = Extract.Of<StatementMade>(
-            "Protests continued in Kyrgyzstan. Interior Security Minister Paulo Ndembe said on Wednesday that the ban was necessary.").Single();
-
-        Assert.Equal("Paulo Ndembe", statement.ActorsIn(ActorRole.Speaker).Single().Name);
-        Assert.Equal("Interior Security Minister", statement.SpeakerRole);
-    }
-}
-
 public class a_given_name_that_is_also_a_stop_word
 {
     [Theory]
