@@ -1,0 +1,20 @@
+using Timeline.Domain.Events;
+using Timeline.Ingestion.Tests.Support;
+
+namespace Timeline.Ingestion.Tests;
+
+// Data that came with dev articles 54-60 (rules/1.4), specified with sentences written for these specs.
+// Publication date: Thursday 2021-06-10.
+
+public class a_meeting_in_a_second_city
+{
+    [Fact]
+    public void is_placed_in_the_country_of_that_city()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Workers' Front held its congress in Kumasi on Saturday, electing a new chairman.").Single();
+
+        Assert.Equal("GH", congress.Country.Value);
+        Assert.Equal("Kumasi", congress.Place);
+    }
+}
