@@ -18,3 +18,15 @@ public class a_meeting_in_a_second_city
         Assert.Equal("Kumasi", congress.Place);
     }
 }
+
+public class a_gathering_that_was_banned
+{
+    [Fact]
+    public void is_no_ban_of_the_group_that_planned_it()
+    {
+        var bans = Extract.Of<PartyBanned>(
+            "A march that the Green Dawn Party had planned in Lusaka on Saturday was banned by police.");
+
+        Assert.Empty(bans);
+    }
+}

@@ -23,7 +23,7 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
         ["StatementMade"] = 0.91,
     };
 
-    private const int MaxNonEventViolations = 1;   // measured: 0
+    private const int MaxNonEventViolations = 1;   // measured: 0 (64 articles, rules/1.4)
 
     [Fact]
     public void reaches_the_f1_floor_of_every_event_type()
