@@ -30,3 +30,16 @@ public class a_gathering_that_was_banned
         Assert.Empty(bans);
     }
 }
+
+public class a_summit_told_by_a_speech_made_at_it
+{
+    [Fact]
+    public void is_a_meeting_held_on_the_day_of_the_speech()
+    {
+        var summit = Extract.Of<ConferenceHeld>(
+            "Addressing the opening session of the Pacific Islands summit in Suva on Monday, Fiji's prime minister said the region needed more climate money.").Single();
+
+        Assert.Equal("2021-06-07", summit.Occurred.ToEdtf());
+        Assert.Equal("FJ", summit.Country.Value);
+    }
+}
