@@ -30,6 +30,7 @@ public sealed class BanRules(Lexicon lexicon)
     private readonly WordSet _notPartyAfter = lexicon["not-party-after"];
     private readonly WordSet _stativeBefore = lexicon["stative-before"];
     private readonly WordSet _clauseOpeners = lexicon["clause-openers"];
+    private readonly WordSet _gatherings = lexicon["banned-gatherings"];
     private static readonly ActorKind[] Bannable = [ActorKind.Party, ActorKind.Organization];
 
     public void Apply(ArticleContext article)
@@ -48,6 +49,7 @@ public sealed class BanRules(Lexicon lexicon)
                 if (view.CueBefore(_negation, trigger, 6) || view.CueBefore(_irrealis, trigger, 6) || view.CueBefore(_denial, trigger, 8)) continue;
                 // "posts claimed on Tuesday that the commission had also dissolved …": hedged reports anywhere before the verb.
                 if (view.CueBefore(_hedges, trigger, 25, stopAtClause: false)) continue;
+                if (GatheringBanned(view, trigger)) continue;
                 // "members of the banned IRPT", "a list of banned groups": the participle describes the party, it does not report the act.
                 if (IsAttributive(view, trigger)) continue;
                 // "its first public event since the ban", "after the dissolution": the ban as a reference point, told before.
@@ -110,6 +112,15 @@ public sealed class BanRules(Lexicon lexicon)
                 ban.AddActor(authority, ActorRole.BanningAuthority);
             }
         }
+    }
+
+    // "A rally that the KPA had planned in Mombasa was banned by police": a passive ban whose clause opens with a
+    // gathering banned the gathering; the party named inside the relative clause only planned it.
+    private bool GatheringBanned(SentenceView view, int trigger)
+    {
+        if (trigger == 0 || view.Tokens[trigger - 1].Text is not ("was" or "were" or "been")) return false;
+        var start = view.ClauseStart(trigger);
+        return Enumerable.Range(start, Math.Min(4, trigger - start)).Any(k => _gatherings.Contains(view.Tokens[k].Text));
     }
 
     private static Timeline.Domain.Countries.CountryCode? NearCountry(SentenceView view, int trigger)

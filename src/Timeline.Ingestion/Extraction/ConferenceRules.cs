@@ -53,7 +53,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (date?.Date is null) continue;
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
             var dateAt = view.TokenAt(date.Start);
-            if (view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
+            // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
+            if (!InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
@@ -170,6 +171,12 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         referred.Precision == DatePrecision.Day
         && (reported.Precision < DatePrecision.Day && reported.Overlaps(referred)
             || reported.Precision == DatePrecision.Day && referred.LowerBound < reported.LowerBound && reported.LowerBound.DayNumber - referred.LowerBound.DayNumber <= 14);
+
+    private static bool InOpeningParticiple(SentenceView view, int verb, int dateAt)
+    {
+        if (!view.Tokens[verb].Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || view.ClauseStart(verb) != verb || dateAt < verb) return false;
+        return !Enumerable.Range(verb, dateAt - verb).Any(k => view.Tokens[k].Text == ",");
+    }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "their", "this", "that", "his", "her" };
 
