@@ -66,6 +66,18 @@ public class a_weekend
         // Then "last weekend" began on the Saturday a week before
         Assert.Equal("2021-06-05~", congress.Occurred.ToEdtf());
     }
+
+    [Theory]
+    [InlineData(2021, 6, 7)]  // a Monday
+    [InlineData(2021, 6, 10)] // a Thursday
+    [InlineData(2021, 6, 11)] // a Friday
+    public void last_weekend_written_on_a_weekday_is_the_weekend_just_gone(int year, int month, int day)
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Green Future Party held its congress in Almaty last weekend, electing a new leader.", new DateOnly(year, month, day)).Single();
+
+        Assert.Equal("2021-06-05~", congress.Occurred.ToEdtf());
+    }
 }
 
 public class a_dateline_set_off_by_a_spaced_hyphen

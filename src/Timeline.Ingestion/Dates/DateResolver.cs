@@ -278,8 +278,9 @@ public sealed partial class DateResolver(Lexicon lexicon)
         if (w.EndsWith("weekend", StringComparison.Ordinal))
         {
             // "over the weekend": the Saturday of the last weekend before publication, approximate (it may have been the Sunday).
+            // "Last weekend" is that same weekend on a weekday; written during a weekend it is the one before.
             var d = pub;
-            if (w.StartsWith("last", StringComparison.Ordinal)) d = d.AddDays(-7);
+            if (w.StartsWith("last", StringComparison.Ordinal) && pub.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) d = d.AddDays(-7);
             while (d.DayOfWeek != DayOfWeek.Saturday) d = d.AddDays(-1);
             return HistoricalDate.OfDay(d.Year, d.Month, d.Day, approximate: true);
         }
