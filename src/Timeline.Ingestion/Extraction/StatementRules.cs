@@ -18,6 +18,7 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _negation = lexicon["negation-cues"];
     private readonly WordSet _sameOccasion = lexicon["same-occasion-cues"];
     private readonly WordSet _conferenceNouns = lexicon["conference-nouns"];
+    private readonly WordSet _venueCues = lexicon["venue-cues"];
     private readonly WordSet _male = lexicon["pronouns-male"];
     private readonly WordSet _female = lexicon["pronouns-female"];
     private readonly WordSet _outageSubjects = lexicon["outage-subjects"];
@@ -439,9 +440,7 @@ public sealed class StatementRules(Lexicon lexicon)
         // "Speaking at the GW event", "told the Dortmund conference": the statement was made at that meeting.
         for (var i = 0; i < view.Tokens.Length; i++)
         {
-            // "X, who hosted the summit, told …": its host or chair spoke there too.
-            if (!(view.Tokens[i].Is("at") || view.Tokens[i].Is("told") || view.Tokens[i].Is("during") || view.Tokens[i].Is("addressing") || view.Tokens[i].Is("addressed")
-                  || view.Tokens[i].Is("hosted") || view.Tokens[i].Is("hosting") || view.Tokens[i].Is("chaired") || view.Tokens[i].Is("chairing"))) continue;
+            if (!_venueCues.Contains(view.Tokens[i].Text)) continue;
             for (var k = i + 1; k < Math.Min(view.Tokens.Length, i + 6); k++)
             {
                 if (!_conferenceNouns.Contains(view.Tokens[k].Text)) continue;
