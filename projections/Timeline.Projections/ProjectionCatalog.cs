@@ -47,8 +47,12 @@ public sealed record ProjectionOptions
     /// as catching up does.
     /// </summary>
     public bool RebuildKeyByKey { get; init; } = true;
-    /// <summary>Reports per spill file of a key-by-key rebuild: one file's reports are what is held decoded at a time.</summary>
-    public int RebuildReportsPerFile { get; init; } = 32_768;
+    /// <summary>
+    /// Reports per spill file of a key-by-key rebuild: two files' reports are held decoded at a time (one folded while
+    /// the other is written). Replaying 1,000,000 events, 32,768 peaked at 287 MB of managed heap, close enough to the
+    /// 336 MB heap limit that a slower machine ran out of memory; 16,384 peaked at 195 MB for the same CPU time.
+    /// </summary>
+    public int RebuildReportsPerFile { get; init; } = 16_384;
     /// <summary>Live events are committed at least this often…</summary>
     public TimeSpan LiveBufferTime { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>…or when this many have arrived.</summary>

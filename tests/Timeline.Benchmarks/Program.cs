@@ -85,6 +85,6 @@ int Usage(string? error)
     if (error is not null) Console.Error.WriteLine(error);
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Timeline.Benchmarks -- SCENARIO|all [--json FILE] [--events N] [--runs N]");
     foreach (var s in scenarios) Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
-    Console.Error.WriteLine("  environment: TIMELINE_BENCH_KEEP=1 keeps each scenario's work folder; TIMELINE_PROJECTION_BATCH=N events per replay transaction");
+    Console.Error.WriteLine("  environment: TIMELINE_BENCH_KEEP=1 keeps each scenario's work folder; TIMELINE_PROJECTION_BATCH=N events per replay transaction; TIMELINE_REPLAY_SPILL_REPORTS=N reports per replay spill file");
     return 2;
 }

@@ -76,4 +76,19 @@ public sealed class a_spilled_report
         foreach (var source in new[] { EverythingSet(1), EverythingSet(2) with { Title = null, Evidence = "plain" } })
             Assert.Equal(EntryJson.SerializeSource(source), writer.Write(source).ToArray());
     }
+
+    [Fact]
+    public void is_written_by_hand_exactly_as_the_serializer_writes_the_stored_contract()
+    {
+        // Every optional field set and unset, no actors and no quotes, escapes, non-ASCII and extreme numbers.
+        var sources = new[]
+        {
+            EverythingSet(1),
+            EverythingSet(2) with { Place = null, Title = null, Outlet = null, Url = null, Published = null, Cameo = null, Gist = null, Name = null },
+            EverythingSet(3) with { Actors = [], Quotes = [], Confidence = 1, Position = ulong.MaxValue, IngestedAtMs = long.MinValue },
+            EverythingSet(4) with { Evidence = "tab\tnew line\n<b>&'\u0001 \\ \u2028", Confidence = 1e-7, Occurred = HistoricalDate.OfYear(1992) },
+        };
+        foreach (var source in sources)
+            Assert.Equal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(source, EntryJson.SourceContract), EntryJson.SerializeSource(source));
+    }
 }

@@ -34,10 +34,14 @@ public sealed class ReplayScenario : IBenchmarkScenario
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(store);
         services.AddTimelineMediator();
-        // The same knob as the CLI's: TIMELINE_PROJECTION_BATCH=N events per read-model transaction.
-        services.AddTimelineProjections(data, int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0
-            ? new ProjectionOptions { BatchSize = batch }
-            : null);
+        // The same knobs as the CLI's: TIMELINE_PROJECTION_BATCH=N events per read-model transaction,
+        // TIMELINE_REPLAY_SPILL_REPORTS=N reports per spill file of the key-by-key rebuild.
+        var projectionOptions = new ProjectionOptions();
+        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0)
+            projectionOptions = projectionOptions with { BatchSize = batch };
+        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_REPLAY_SPILL_REPORTS"), out var reports) && reports > 0)
+            projectionOptions = projectionOptions with { RebuildReportsPerFile = reports };
+        services.AddTimelineProjections(data, projectionOptions);
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<ProjectionRunner>();
 
@@ -50,7 +54,9 @@ public sealed class ReplayScenario : IBenchmarkScenario
         var clock = Measure.Start();
         var replayCpu = CpuSeconds();
         var gc = GcSnapshot.Take();
-        var outcome = await runner.Replay();
+        var stages = new StageClock(options.Log);
+        var outcome = await runner.Replay(stages);
+        options.Log.WriteLine($"replay stages: {stages}");
         options.Log.WriteLine($"replay garbage collection: {GcSnapshot.Take().Since(gc)}");
         var replayRate = outcome.EventsProcessed / clock.Elapsed.TotalSeconds;
         replayCpu = CpuSeconds() - replayCpu;
@@ -108,6 +114,39 @@ public sealed class ReplayScenario : IBenchmarkScenario
         public string Since(GcSnapshot before) =>
             $"{Gen0 - before.Gen0}/{Gen1 - before.Gen1}/{Gen2 - before.Gen2} collections (gen 0/1/2), " +
             $"{(Paused - before.Paused).TotalSeconds:0.00} s paused, {(Allocated - before.Allocated) / 1e9:0.00} GB allocated";
+    }
+
+    /// <summary>
+    /// When each stage of a replay began, and what it allocated and cost in CPU, to tell the read pass from the fold
+    /// pass and the swap; each stage is also logged as it begins, so a run that fails shows where.
+    /// </summary>
+    private sealed class StageClock(TextWriter log) : IProgress<ProjectionProgress>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<(string Stage, TimeSpan At, long Allocated, double Cpu)> _seen = [];
+
+        public void Report(ProjectionProgress value)
+        {
+            lock (_seen)
+            {
+                if (_seen.Count > 0 && _seen[^1].Stage == value.State) return;
+                _seen.Add((value.State, _clock.Elapsed, GC.GetTotalAllocatedBytes(), CpuSeconds()));
+                log.WriteLine($"  {value.State} from {_clock.Elapsed.TotalSeconds:0.0} s (managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N0} MB)");
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_seen)
+            {
+                var end = (Stage: "end", At: _clock.Elapsed, Allocated: GC.GetTotalAllocatedBytes(), Cpu: CpuSeconds());
+                return string.Join(", ", _seen.Select((s, i) =>
+                {
+                    var next = i + 1 < _seen.Count ? _seen[i + 1] : end;
+                    return $"{s.Stage} {(next.At - s.At).TotalSeconds:0.0} s ({next.Cpu - s.Cpu:0.0} CPU-s, {(next.Allocated - s.Allocated) / 1e9:0.00} GB allocated)";
+                }));
+            }
+        }
     }
 
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
