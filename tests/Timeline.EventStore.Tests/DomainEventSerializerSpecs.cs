@@ -73,6 +73,30 @@ public sealed class domain_events_stored_in_sqlite_and_read_back : IAsyncLifetim
     }
 
     [Fact]
+    public async Task events_whose_metadata_alternate_each_read_their_own()
+    {
+        // Given events of two extractor versions and one of a newer schema, interleaved in the log
+        EventData Stored(string extractor) => DomainEventSerializer.Serialize(SampleEvents.All["PartyBanned"], extractor) with { EventId = Guid.NewGuid() };
+        await _store.AppendToStream("article-mixed", ExpectedRevision.NoStream,
+        [
+            Stored("rules/1.3"),
+            Stored("rules/1.4"),
+            Stored("rules/1.4") with { Metadata = """{"schemaVersion":2}"""u8.ToArray() },
+            Stored("rules/1.3"),
+        ]);
+
+        // When they are read back one after another on one thread
+        var read = new List<StoredEvent>();
+        await foreach (var recorded in _store.ReadStream("article-mixed", ReadDirection.Forwards)) read.Add(DomainEventSerializer.Deserialize(recorded));
+
+        // Then each carries its own extractor, and the newer schema is still refused
+        Assert.Equal("rules/1.3", Assert.IsType<StoredEvent.Known>(read[0]).Metadata.Extractor);
+        Assert.Equal("rules/1.4", Assert.IsType<StoredEvent.Known>(read[1]).Metadata.Extractor);
+        Assert.IsType<StoredEvent.Raw>(read[2]);
+        Assert.Equal("rules/1.3", Assert.IsType<StoredEvent.Known>(read[3]).Metadata.Extractor);
+    }
+
+    [Fact]
     public async Task unreadable_data_of_a_known_type_reads_back_as_a_raw_event()
     {
         await _store.AppendToStream("article-broken", ExpectedRevision.NoStream,

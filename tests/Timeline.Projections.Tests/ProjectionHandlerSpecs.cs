@@ -26,6 +26,8 @@ public sealed class the_replay_and_status_requests
         Assert.Equal(head.ToString(), reports[^1].Position);
         Assert.Contains(reports, r => r.State == "replaying" && r.EventsPerSecond > 0 && r.Eta is not null);
         Assert.Equal("swapped", reports[^1].State);
+        // And building the new read model's indexes, the last step before the swap, said so
+        Assert.Equal("indexing", reports[^2].State);
         Assert.Equal((long)head.Commit, result.EventsProcessed);
         Assert.Equal(head.ToString(), result.Position);
 

@@ -405,6 +405,8 @@ public sealed class ProjectionRunner(IEventStore store, ReadModelDatabase databa
                 position = info.Checkpoint;
                 processed = info.EventsProcessed;
                 var old = ReadModelDatabase.Current(connection, tx);
+                // Seconds for a large log (2-3 s for a million events), with nothing else to report meanwhile.
+                progress?.Report(new ProjectionProgress(generation, position, head, processed, (long)(head?.Commit ?? 0), 0, null, "indexing"));
                 ReadModelDatabase.CreateDeferredIndexes(connection, tx, generation);
                 ReadModelDatabase.SetControl(connection, tx, "current", generation);
                 ReadModelDatabase.SetControl(connection, tx, "replaying", null);

@@ -80,9 +80,12 @@ public static class ReplayCommand
     private static string Describe(ReplayProgress p)
     {
         var eta = p.Eta is { } left ? left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
-        return p.State == "folding"
-            ? string.Create(CultureInfo.InvariantCulture, $"folding {p.EventsProcessed:N0}/{p.EventsTotal:N0} reports · {p.EventsPerSecond:N0} reports/s · ETA {eta}")
-            : string.Create(CultureInfo.InvariantCulture, $"{p.State} {p.Position}/{p.Head} · {p.EventsPerSecond:N0} events/s · ETA {eta}");
+        return p.State switch
+        {
+            "folding" => string.Create(CultureInfo.InvariantCulture, $"folding {p.EventsProcessed:N0}/{p.EventsTotal:N0} reports · {p.EventsPerSecond:N0} reports/s · ETA {eta}"),
+            "indexing" => string.Create(CultureInfo.InvariantCulture, $"indexing the new read model ({p.EventsProcessed:N0} events applied)"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{p.State} {p.Position}/{p.Head} · {p.EventsPerSecond:N0} events/s · ETA {eta}"),
+        };
     }
 
     /// <summary>Reports on the replay's own thread; Spectre's task is safe to update from there.</summary>

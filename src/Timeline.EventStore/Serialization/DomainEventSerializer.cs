@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Timeline.Domain.Events;
 using Timeline.Domain.Serialization;
 
@@ -26,6 +27,20 @@ public abstract record StoredEvent(RecordedEvent Recorded)
 /// <summary>Turns domain events into stored JSON events and back, through <see cref="EventTypeMap"/>.</summary>
 public static class DomainEventSerializer
 {
+    private static readonly JsonTypeInfo<EventMetadata> MetadataContract =
+        (JsonTypeInfo<EventMetadata>)EventJson.Options.GetTypeInfo(typeof(EventMetadata));
+
+    // Looked up once per type rather than through the options' cache on every call: a replay decodes a million events.
+    private static readonly Dictionary<Type, JsonTypeInfo> EventContracts = EventTypeMap.AllNames
+        .Select(name => EventTypeMap.TryGet(name, out var entry) ? entry.ClrType : throw new InvalidOperationException(name))
+        .ToDictionary(type => type, type => EventJson.Options.GetTypeInfo(type));
+
+    /// <summary>
+    /// The metadata last decoded on this thread and its bytes: events of one extractor version carry the same metadata,
+    /// so a replay reads it once instead of once per event. Safe to share because the record is immutable.
+    /// </summary>
+    [ThreadStatic] private static (byte[] Bytes, EventMetadata Metadata)? _lastMetadata;
+
     public static EventData Serialize(IDomainEvent e, string? extractor = null)
     {
         var entry = EventTypeMap.For(e);
@@ -43,9 +58,7 @@ public static class DomainEventSerializer
         EventMetadata metadata;
         try
         {
-            metadata = recorded.Metadata.Length == 0
-                ? new EventMetadata { SchemaVersion = 1 }
-                : JsonSerializer.Deserialize<EventMetadata>(recorded.Metadata.Span, EventJson.Options) ?? new EventMetadata { SchemaVersion = 1 };
+            metadata = recorded.Metadata.Length == 0 ? new EventMetadata { SchemaVersion = 1 } : ReadMetadata(recorded.Metadata.Span);
         }
         catch (JsonException ex)
         {
@@ -57,7 +70,7 @@ public static class DomainEventSerializer
 
         try
         {
-            var e = (IDomainEvent?)JsonSerializer.Deserialize(recorded.Data.Span, entry.ClrType, EventJson.Options);
+            var e = (IDomainEvent?)JsonSerializer.Deserialize(recorded.Data.Span, EventContracts[entry.ClrType]);
             return e is null
                 ? new StoredEvent.Raw(recorded, "event data is null")
                 : new StoredEvent.Known(recorded, e, metadata);
@@ -66,5 +79,13 @@ public static class DomainEventSerializer
         {
             return new StoredEvent.Raw(recorded, $"unreadable {recorded.Type} data: {ex.Message}");
         }
+    }
+
+    private static EventMetadata ReadMetadata(ReadOnlySpan<byte> utf8)
+    {
+        if (_lastMetadata is { } last && utf8.SequenceEqual(last.Bytes)) return last.Metadata;
+        var metadata = JsonSerializer.Deserialize(utf8, MetadataContract) ?? new EventMetadata { SchemaVersion = 1 };
+        _lastMetadata = (utf8.ToArray(), metadata);
+        return metadata;
     }
 }
