@@ -66,7 +66,9 @@ public sealed class a_spilled_report
         Assert.Equal(["kabiri"], second.ActorIds);
         Assert.False(reader.More);
         // And a value both repeat is one string
-        Assert.Same(first.Source.Evidence, second.Source.Evidence);
+        Assert.Same(first.Source.Key, second.Source.Key);
+        Assert.Same(first.Source.Outlet, second.Source.Outlet);
+        Assert.Same(first.Source.Actors[0].Name, second.Source.Actors[0].Name);
     }
 
     [Fact]

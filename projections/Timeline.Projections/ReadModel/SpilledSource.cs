@@ -57,7 +57,11 @@ internal static class SpilledSource
         if (value is not null) w.Write(value);
     }
 
-    /// <summary>Reads the records of one spill file in the order they were written.</summary>
+    /// <summary>
+    /// Reads the records of one spill file in the order they were written. Values that many reports of a file repeat
+    /// (keys, types, countries, actors, outlets, dates) are one string each; values of one article are not looked up,
+    /// because a lookup that misses in a table of every string of the file costs more than the string it would save.
+    /// </summary>
     public sealed class Reader(ReadOnlyMemory<byte> bytes)
     {
         // The default comparer, not StringComparer.Ordinal: the same ordinal equality, but it hashes without
@@ -85,12 +89,13 @@ internal static class SpilledSource
             var place = Optional(shared: true);
             var actors = new EntryActor[Int()];
             for (var i = 0; i < actors.Length; i++) actors[i] = new EntryActor(Shared(), Shared(), Shared(), Shared());
-            var articleId = Shared();
-            var title = Optional(shared: true);
+            // An article's own values: its events mostly have other keys, so they land in other files and rarely repeat here.
+            var articleId = Own();
+            var title = Optional(shared: false);
             var outlet = Optional(shared: true);
-            var url = Optional(shared: true);
+            var url = Optional(shared: false);
             var published = Optional(shared: true);
-            var evidence = Shared();
+            var evidence = Own();
             var confidence = BinaryPrimitives.ReadDoubleLittleEndian(span[_at..]);
             _at += 8;
             var cameo = Optional(shared: true);
@@ -143,7 +148,7 @@ internal static class SpilledSource
 
         private string Own() => Encoding.UTF8.GetString(Utf8());
 
-        /// <summary>A string that other reports of the file likely repeat (an article's evidence for each of its events, too).</summary>
+        /// <summary>A string that other reports of the file likely repeat.</summary>
         private string Shared()
         {
             var utf8 = Utf8();
