@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Timeline.Domain.Actors;
 using Timeline.Domain.Countries;
 using Timeline.Domain.Dates;
@@ -78,13 +79,22 @@ public static class EventJson
 
     private sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
     {
-        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+        // The contracts, looked up once: through the options they are a dictionary lookup per list and per item, and
+        // a replay reads several lists in each of a million events.
+        private JsonTypeInfo<T[]>? _array;
+        private JsonTypeInfo<T>? _item;
+
+        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            _array ??= (JsonTypeInfo<T[]>)options.GetTypeInfo(typeof(T[]));
+            return new(JsonSerializer.Deserialize(ref reader, _array) ?? []);
+        }
 
         public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options)
         {
+            _item ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
             writer.WriteStartArray();
-            foreach (var item in value) JsonSerializer.Serialize(writer, item, options);
+            foreach (var item in value) JsonSerializer.Serialize(writer, item, _item);
             writer.WriteEndArray();
         }
     }
