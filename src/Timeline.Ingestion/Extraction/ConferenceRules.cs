@@ -18,7 +18,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
 {
     private readonly WordSet _nouns = lexicon["conference-nouns"];
     private readonly WordSet _verbs = lexicon["conference-verbs"];
-    private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _negationButWithout = new(
+        lexicon["negation-cues"].Words.Where(w => !w.Equals("without", StringComparison.OrdinalIgnoreCase))
+            .Concat(lexicon["negation-cues"].Phrases.Select(p => string.Join('_', p))), caseSensitive: false, splitWords: true);
     private readonly WordSet _irrealis = lexicon["irrealis-cues"];
     private readonly WordSet _venueHeads = lexicon["venue-heads"];
     private readonly WordSet _online = lexicon["online-cues"];
@@ -26,6 +28,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
+    private readonly WordSet _bodies = lexicon["meeting-bodies"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -42,6 +45,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
                 .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
+            var bodies = BodyMeetings(article, view);
+            nouns.AddRange(bodies.Select(b => (b.Noun, 1)));
             if (nouns.Count == 0) continue;
             var verbs = view.Find(_verbs).ToList();
             if (verbs.Count == 0) continue;
@@ -64,7 +69,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index))
                 && article.BeforeInParagraph(view) is { } before)
                 place = before.Places.Where(p => p.IsCity && !before.Quoted[p.TokenStart]).LastOrDefault();
-            var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
+            var body = bodies.FirstOrDefault(b => b.Noun == noun);
+            var organizer = body.Owner
+                            ?? verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
                             ?? OpenerOfItsOwn(view, verb, noun)
                             ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
@@ -94,7 +101,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
-            var name = NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
+            var name = (body.Owner is not null ? $"{body.Name} of {body.Owner.Name}" : null)
+                ?? NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
                 ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
@@ -144,6 +152,65 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 break;
             }
         }
+    }
+
+    private static readonly HashSet<string> BodyMeetingVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "convened", "gathered" };
+
+    /// <summary>
+    /// "The national council of the Civic Dawn Party met", "The association's national council met", "its central
+    /// committee met": a party's or an organisation's own body that met is a meeting of that party or organisation. A state
+    /// body ("the Security Council met", part of a name) or a body of no named group ("the council of ministers met") is not.
+    /// </summary>
+    private List<(int Noun, ArticleActor Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
+    {
+        var found = new List<(int, ArticleActor, string)>();
+        var tokens = view.Tokens;
+        foreach (var (n, _) in view.Find(_bodies))
+        {
+            if (view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n && n < a.TokenEnd)) continue;
+            // Lower-case modifiers before the body: "national", "central", "executive".
+            var start = n;
+            while (start > 0 && tokens[start - 1].IsWord && !tokens[start - 1].IsCapitalized && !Determiners.Contains(tokens[start - 1].Text)
+                   && tokens[start - 1].Norm == tokens[start - 1].Text) start--;
+            ArticleActor? owner = null;
+            var after = n + 1;
+            if (after < tokens.Length && tokens[after].Is("of"))
+            {
+                var i = after + 1;
+                if (i < tokens.Length && tokens[i].Is("the")) i++;
+                var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+                owner = of.Actor;
+                after = of.TokenEnd;
+            }
+            else if (start > 0)
+            {
+                var p = start - 1;
+                var t = tokens[p];
+                if (t.Is("its") || t.Is("their"))
+                    owner = article.LastMentioned(view.Index, p, ActorKind.Party, ActorKind.Organization);
+                else if (t.Norm != t.Text)
+                {
+                    // "The Civic Dawn Party's national council", or "the party's" / "the association's" for the one named before.
+                    var named = view.Actors.FirstOrDefault(a => a.TokenEnd == p + 1 && !a.IsPronoun);
+                    if (named.Actor is not null)
+                        owner = named.Actor.Kind is ActorKind.Party or ActorKind.Organization ? named.Actor : null;
+                    else if (p > 0 && tokens[p - 1].Is("the") && _partyNouns.Contains(t.Norm))
+                        owner = article.LastMentioned(view.Index, p, ActorKind.Party, ActorKind.Organization);
+                }
+            }
+            if (owner is null || view.Quoted[n]) continue;
+            // "The national council of the Civic Dawn Party (CDP) met": past a bracketed acronym.
+            if (after < tokens.Length && tokens[after].Text == "(")
+            {
+                var close = after + 1;
+                while (close < tokens.Length && tokens[close].Text != ")" && close - after < 6) close++;
+                after = close + 1;
+            }
+            if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
+            found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
+        }
+        return found;
     }
 
     /// <summary>
@@ -287,7 +354,16 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     }
 
     private bool IsIrrealis(SentenceView view, int i) =>
-        view.CueBefore(_negation, i, 5) || view.CueBefore(_irrealis, i, 6);
+        view.CueBefore(_negationButWithout, i, 5) || WithoutDoing(view, i, 5) || view.CueBefore(_irrealis, i, 6);
+
+    // "a forum on detention without trial organised by …": "without" and a noun qualify what comes before it and leave
+    // the meeting real; only "without" before the trigger itself or a gerund ("without holding a congress") negates it.
+    private static bool WithoutDoing(SentenceView view, int i, int window)
+    {
+        for (var k = Math.Max(view.ClauseStart(i), i - window); k < i; k++)
+            if (view.Tokens[k].Is("without") && !view.Quoted[k] && (k + 1 == i || view.Tokens[k + 1].Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase))) return true;
+        return false;
+    }
 
     private static ArticleActor? OrganizerOf(SentenceView view, int verb)
     {
@@ -297,7 +373,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "by X" after the verb, else the subject before it.
             if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
             {
-                var after = view.Actors.FirstOrDefault(a => a.TokenStart == verb + 2 && Hosts.Contains(a.Actor.Kind));
+                // "organised by the Accra Civic League": the agent may take its article.
+                var after = view.Actors.FirstOrDefault(a => (a.TokenStart == verb + 2 || a.TokenStart == verb + 3 && view.Tokens[verb + 2].Is("the")) && !a.IsPronoun && Hosts.Contains(a.Actor.Kind));
                 // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
                 return after.Actor;
             }
