@@ -127,9 +127,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             foreach (var (found, end, kind) in FindOrganizations(tokens, covered))
             {
                 // "The Bishkek Policy Institute", "the Tanzania Human Rights Defenders Coalition": a city or country right
-                // before the name, after a determiner, is part of it.
+                // before the name, after a determiner, is part of it; so is a demonym before a group's name ("the Tunisian
+                // Lawyers' Association"), while "the Turkish Constitutional Court" stays the court of that country.
                 var start = found;
-                var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City || m.Entry.Type == EntryType.Country && kind != ActorKind.GovernmentBody));
+                var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City
+                    || m.Entry.Type is EntryType.Country or EntryType.Demonym && kind is not ActorKind.GovernmentBody && !(m.Entry.Type == EntryType.Demonym && kind is ActorKind.Media)));
                 if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
                     start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
@@ -388,7 +390,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm))
                 {
                     // A state body's head wins ("Union Ministry of Home Affairs" is a ministry, not a union).
-                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody)) kind = k;
+                    // A media word inside a group's name ("Kenya Press Freedom Association", "Radio Workers' Union") is not its
+                    // head: the association is no outlet. A news agency or media network stays media.
+                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody
+                        || kind == ActorKind.Media && k == ActorKind.Organization && t.Norm is not ("Agency" or "Network" or "Group" or "Company" or "Corporation"))) kind = k;
                     end++;
                     continue;
                 }

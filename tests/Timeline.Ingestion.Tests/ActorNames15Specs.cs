@@ -1,0 +1,43 @@
+using Timeline.Domain.Actors;
+using Timeline.Domain.Events;
+using Timeline.Ingestion.Tests.Support;
+
+namespace Timeline.Ingestion.Tests;
+
+// Actor names fixed with rules/1.5, specified with sentences written for these specs. Publication date: Thursday 2021-06-10.
+
+public class a_group_whose_name_opens_with_a_nationality
+{
+    [Fact]
+    public void is_named_with_it()
+    {
+        var statement = Extract.Of<StatementMade>(
+            "The Ghanaian Nurses' Association said on Monday that wages had not been paid for three months.").Single();
+
+        Assert.Equal("Ghanaian Nurses' Association", statement.ActorsIn(ActorRole.Speaker).Single().Name);
+        Assert.Equal("GH", statement.Country.Value);
+    }
+}
+
+public class a_group_with_a_media_word_in_its_name
+{
+    [Fact]
+    public void is_a_group_that_makes_statements_not_an_outlet()
+    {
+        var statement = Extract.Of<StatementMade>(
+            "The Ghana Press Freedom Association said on Monday that two reporters had been detained in Kumasi.").Single();
+
+        var speaker = statement.ActorsIn(ActorRole.Speaker).Single();
+        Assert.Equal("Ghana Press Freedom Association", speaker.Name);
+        Assert.Equal(ActorKind.Organization, speaker.Kind);
+    }
+
+    [Fact]
+    public void but_a_news_agency_stays_an_outlet()
+    {
+        var actors = Extract.Of<StatementMade>(
+            "The Ghana Press News Agency said on Monday that two reporters had been detained in Kumasi.").SelectMany(s => s.Actors);
+
+        Assert.DoesNotContain(actors, a => a.Name == "Ghana Press News Agency" && a.Kind != ActorKind.Media);
+    }
+}
