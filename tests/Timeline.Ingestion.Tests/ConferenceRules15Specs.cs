@@ -81,3 +81,79 @@ public class a_party_body_that_met
         Assert.Empty(meetings);
     }
 }
+
+public class a_decision_taken_at_a_meeting
+{
+    [Fact]
+    public void tells_that_the_meeting_it_was_taken_at_was_held()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "Kojo Asante was re-elected leader of the Green Dawn Party at its congress in Accra on Saturday.").Single();
+
+        Assert.Equal("2021-06-05", congress.Occurred.ToEdtf());
+        Assert.Contains(congress.Actors, a => a.Name == "Green Dawn Party");
+    }
+
+    [Fact]
+    public void or_that_the_meeting_that_took_it_was_held()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Green Dawn Party's congress in Accra on Saturday chose Kojo Asante as its presidential candidate.").Single();
+
+        Assert.Equal("2021-06-05", congress.Occurred.ToEdtf());
+        Assert.Equal("GH", congress.Country.Value);
+    }
+
+    [Fact]
+    public void but_a_vote_to_hold_a_meeting_is_no_meeting()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "The Ghanaian parliament in Accra voted on Tuesday to hold a national congress on land reform.");
+
+        Assert.Empty(meetings);
+    }
+
+    [Fact]
+    public void and_a_decision_at_a_meeting_years_ago_is_background()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "Kojo Asante was elected leader of the Green Dawn Party at a congress in Accra in 2015.");
+
+        Assert.Empty(meetings);
+    }
+}
+
+public class delegates_voting_under_a_headline_about_their_congress
+{
+    [Fact]
+    public void are_that_congress_held_on_the_day_they_voted()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "Nurses' union congress backs national strike\n\nKUMASI, Ghana — Delegates of the Ghana Nurses League (GNL) voted on Saturday for a national strike over unpaid wages.").Single();
+
+        Assert.Equal("2021-06-05", congress.Occurred.ToEdtf());
+        Assert.Equal("GH", congress.Country.Value);
+        Assert.Contains(congress.Actors, a => a.Name == "Ghana Nurses League" && a.Role == Timeline.Domain.Actors.ActorRole.Organizer);
+    }
+
+    [Fact]
+    public void but_delegates_voting_in_an_article_that_names_no_meeting_are_not_one()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "Nurses back national strike\n\nKUMASI, Ghana — Delegates of the Ghana Nurses League (GNL) voted on Saturday for a national strike over unpaid wages.");
+
+        Assert.Empty(meetings);
+    }
+}
+
+public class a_meeting_of_a_group_whose_name_opens_with_a_figure
+{
+    [Fact]
+    public void has_that_group_as_organiser()
+    {
+        var assembly = Extract.Of<ConferenceHeld>(
+            "The assembly of the 3Volta coalition met in Accra on Sunday.").Single();
+
+        Assert.Contains(assembly.Actors, a => a.Name == "3Volta");
+    }
+}

@@ -29,6 +29,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
     private readonly WordSet _bodies = lexicon["meeting-bodies"];
+    private readonly WordSet _decisions = lexicon["conference-decision-verbs"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -49,13 +50,22 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             nouns.AddRange(bodies.Select(b => (b.Noun, 1)));
             if (nouns.Count == 0) continue;
             var verbs = view.Find(_verbs).ToList();
-            if (verbs.Count == 0) continue;
-            var (verb, noun) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index)))
+            // "The party's congress in Accra on Saturday elected …", "At its congress on Saturday, the party chose …": a
+            // decision taken at a meeting says it was held. Not for a meeting word in a name ("the National Assembly voted").
+            var plainNouns = nouns.Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd)).ToList();
+            var decisions = plainNouns.Count > 0 ? view.Find(_decisions).ToList() : [];
+            if (verbs.Count == 0 && decisions.Count == 0) continue;
+            var (verb, noun, decided) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
+                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true))))
                 .MinBy(p => Math.Abs(p.Verb - p.Noun));
             if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
             if (date?.Date is null) continue;
+            // "who was elected at the 2015 congress" is background; a decision dates a meeting only to the day of the news.
+            if (decided && date.Date.Precision != DatePrecision.Day) continue;
+            // The meeting decides or is where it was decided ("at its congress"); "voted to hold a congress" is its object.
+            if (decided && noun > verb && !IsAtMeeting(view, noun)) continue;
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
             var dateAt = view.TokenAt(date.Start);
             // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
@@ -137,6 +147,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // A meeting abroad (the venue is not the participants' country) is CAMEO 044, "meet at a third location".
             draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
         }
+        DelegatesDecided(article);
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
         // One meeting in the article: "The United Nations climate conference … ended on Sunday" names the organiser of
         // "The COP27 summit, which opened on November 6" even when that sentence does not.
@@ -152,6 +163,86 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// "Delegates of the Federation of Argentine Teachers voted on Saturday for a strike" under a headline about the
+    /// federation's congress: delegates deciding together, on a day, are the meeting that the headline or the article names
+    /// without saying when. Only a party's or organisation's delegates, and only when no meeting of that day is extracted.
+    /// </summary>
+    private void DelegatesDecided(ArticleContext article)
+    {
+        var noun = MeetingNounNamed(article);
+        if (noun is null) return;
+        foreach (var view in article.Views)
+        {
+            var tokens = view.Tokens;
+            for (var d = 0; d < tokens.Length; d++)
+            {
+                if (!tokens[d].Is("delegates") || view.Quoted[d]) continue;
+                ArticleActor? owner = null;
+                var next = d + 1;
+                if (next < tokens.Length && tokens[next].Is("of"))
+                {
+                    var i = next + 1 < tokens.Length && tokens[next + 1].Is("the") ? next + 2 : next + 1;
+                    var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                    owner = of.Actor;
+                    next = of.Actor is null ? next : of.TokenEnd;
+                    if (next < tokens.Length && tokens[next].Text == "(")
+                        while (next < tokens.Length && tokens[next].Text != ")") next++;
+                    if (next < tokens.Length && tokens[next].Text == ")") next++;
+                }
+                else if (view.Actors.FirstOrDefault(a => a.TokenEnd == d && !a.IsPronoun) is { Actor: { } before }) owner = before;
+                if (owner is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+                if (next >= tokens.Length || !_decisions.Contains(tokens[next].Text) || IsIrrealis(view, next)) continue;
+                var date = view.DateFor(next);
+                if (date?.Date is not { Precision: DatePrecision.Day } day) continue;
+                if (article.Publication.Day is { } pub && day.LowerBound > pub) continue;
+                if (article.Conferences.Any(c => c.Date.Overlaps(day))) return;
+                var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart]);
+                var country = place.Entry is not null ? place.Country : owner.Country ?? ArticleContext.FirstCountryNamed(view) ?? article.MainCountry;
+                if (country is null) continue;
+                var draft = new ConferenceDraft
+                {
+                    Name = $"{noun} of {owner.Name}",
+                    Noun = noun,
+                    Date = day,
+                    Country = country.Value,
+                    Evidence = view,
+                    Confidence = 0.7 * date.Confidence,
+                    Place = place.Entry?.Name,
+                    Organizer = owner,
+                    Format = place.Entry is not null ? MeetingFormat.InPerson : MeetingFormat.Unknown,
+                };
+                draft.AddActor(owner, ActorRole.Organizer);
+                foreach (var alias in owner.Aliases) draft.Handles.Add(alias);
+                article.Conferences.Add(draft);
+                return;
+            }
+        }
+    }
+
+    // The meeting noun of the headline or of any sentence, outside names, quotes and press conferences: "congress".
+    private string? MeetingNounNamed(ArticleContext article)
+    {
+        if (article.Title is { } title)
+            foreach (var t in Timeline.Ingestion.Text.Tokenizer.Tokenize(title))
+                if (t.IsWord && _nouns.Contains(t.Text) && !t.IsCapitalized) return t.Text.ToLowerInvariant();
+        foreach (var view in article.Views)
+            foreach (var (n, _) in view.Find(_nouns))
+                if (!view.Tokens[n].IsCapitalized && (n == 0 || !(view.Tokens[n - 1].Is("press") || view.Tokens[n - 1].Is("news")))) return view.Tokens[n].Text.ToLowerInvariant();
+        return null;
+    }
+
+    // "at its congress", "at a two-day national congress": "at" before the meeting noun, past its determiner and modifiers.
+    private static bool IsAtMeeting(SentenceView view, int noun)
+    {
+        for (var k = noun - 1; k >= 0 && noun - k <= 5; k--)
+        {
+            if (view.Tokens[k].Is("at")) return true;
+            if (!view.Tokens[k].IsWord && !view.Tokens[k].IsNumber && view.Tokens[k].Text != "-" || view.Tokens[k].IsCapitalized && !Determiners.Contains(view.Tokens[k].Text)) return false;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> BodyMeetingVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "convened", "gathered" };
@@ -329,7 +420,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 if (k + 2 < view.Tokens.Length && _partyNouns.Contains(view.Tokens[k].Text) && view.Tokens[k + 1].Text == ",") i = k + 2;
             }
             var end = i;
-            while (end < view.Tokens.Length && end - i < 5 && view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord && !view.Quoted[end]) end++;
+            while (end < view.Tokens.Length && end - i < 5 && IsNameWord(view.Tokens[end]) && !view.Quoted[end]) end++;
             if (end == i) continue;
             if (view.Places.Any(p => p.TokenStart >= i && p.TokenStart < end)) continue;
             var name = ActorResolver.Join(view.Tokens, i, end);
@@ -338,6 +429,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         }
         return null;
     }
+
+    // A capitalized word, or one that opens with a figure before its capital ("the 1Sambayan coalition").
+    private static bool IsNameWord(Timeline.Ingestion.Text.Token t) =>
+        t.IsCapitalized && t.IsWord
+        || t.IsNumber && t.Text.FirstOrDefault(char.IsLetter) is var letter && char.IsUpper(letter) && t.Text.SkipWhile(char.IsDigit).All(char.IsLetter) && t.Text.Any(char.IsLower);
 
     // "Kazakhstan hosted the Astana International Forum": a country as host.
     private static ArticleActor? HostCountry(ArticleContext article, SentenceView view, IEnumerable<int> verbs)
