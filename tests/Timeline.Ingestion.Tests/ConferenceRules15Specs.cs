@@ -157,3 +157,55 @@ public class a_meeting_of_a_group_whose_name_opens_with_a_figure
         Assert.Contains(assembly.Actors, a => a.Name == "3Volta");
     }
 }
+
+public class a_meeting_reported_from_another_city
+{
+    [Fact]
+    public void is_placed_where_it_met_not_where_the_report_was_filed()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "WARSAW — Belarusian exiles held a congress in Vilnius on Sunday to choose a new council.").Single();
+
+        Assert.Equal("Vilnius", congress.Place);
+        Assert.Equal("LT", congress.Country.Value);
+    }
+
+    [Fact]
+    public void and_a_city_naming_someone_s_office_is_not_the_venue()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "LAGOS — The Green Dawn Party chose former Kumasi mayor Ama Owusu as its leader on Sunday at a congress in Accra.").Single();
+
+        Assert.Equal("Accra", congress.Place);
+    }
+}
+
+public class a_meeting_of_several_days_dated_by_its_close
+{
+    [Fact]
+    public void began_that_many_days_before()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Green Dawn Party held a three-day congress in Kumasi that ended on Sunday.").Single();
+
+        Assert.Equal("2021-06-04", congress.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void but_one_dated_by_its_opening_began_that_day()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Green Dawn Party opened a three-day congress in Kumasi on Tuesday.").Single();
+
+        Assert.Equal("2021-06-08", congress.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void and_delegates_deciding_on_its_last_day_are_the_same_meeting()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "ACCRA — Delegates of the Green Dawn Party chose Ama Owusu as their candidate on Sunday, at the close of a three-day congress that ended in Kumasi.").Single();
+
+        Assert.Equal("2021-06-04", congress.Occurred.ToEdtf());
+    }
+}

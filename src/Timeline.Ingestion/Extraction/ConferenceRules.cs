@@ -73,8 +73,14 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
+            var occurred = FirstDayOf(view, noun, date);
 
-            var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
+            // "ACCRA — The party wrapped up its congress in Kumasi": the venue, not the city the report was filed from.
+            var cities = view.Places.Where(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]).ToList();
+            // "former Nakuru governor … ended in Nairobi": a city after "in" or "at" is where it met, before a city as modifier.
+            var place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart) && p.TokenStart > 0 && view.Tokens[p.TokenStart - 1].Text is "in" or "at");
+            if (place.Entry is null) place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart));
+            if (place.Entry is null) place = cities.FirstOrDefault();
             // "The banquet hall in Zeytinburnu, a district of Istanbul, … . In mid-October it hosted …": "it" is the venue just named.
             if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index))
                 && article.BeforeInParagraph(view) is { } before)
@@ -117,20 +123,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
 
-            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(date.Date) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
+            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(occurred) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
                            ?? ReferredBack(article, view, noun)
-                           ?? OpeningOfTheOne(article, view, verb, country.Value, date.Date);
+                           ?? OpeningOfTheOne(article, view, verb, country.Value, occurred);
             var draft = existing ?? new ConferenceDraft
             {
                 Name = name,
                 Noun = nounText,
-                Date = date.Date,
+                Date = occurred,
                 Country = country.Value,
                 Evidence = view,
                 Confidence = 0.85 * date.Confidence,
             };
             if (existing is null) article.Conferences.Add(draft);
-            else if (StartsEarlier(existing.Date, date.Date)) existing.Date = date.Date;
+            else if (StartsEarlier(existing.Date, occurred)) existing.Date = occurred;
             foreach (var (closing, _) in view.Find(_closingVerbs))
                 if (view.DateFor(closing) is { Date: { Precision: DatePrecision.Day } last }) draft.LastDay ??= last;
             draft.Place ??= place.Entry?.Name;
@@ -198,7 +204,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 var date = view.DateFor(next);
                 if (date?.Date is not { Precision: DatePrecision.Day } day) continue;
                 if (article.Publication.Day is { } pub && day.LowerBound > pub) continue;
-                if (article.Conferences.Any(c => c.Date.Overlaps(day))) return;
+                // The meeting already told that day or in this very sentence ("… on Sunday, at the close of a three-day
+                // congress", dated by its first day).
+                if (article.Conferences.Any(c => c.Evidence == view || c.Date.Overlaps(day))) return;
                 var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart]);
                 var country = place.Entry is not null ? place.Country : owner.Country ?? ArticleContext.FirstCountryNamed(view) ?? article.MainCountry;
                 if (country is null) continue;
@@ -232,6 +240,30 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             foreach (var (n, _) in view.Find(_nouns))
                 if (!view.Tokens[n].IsCapitalized && (n == 0 || !(view.Tokens[n - 1].Is("press") || view.Tokens[n - 1].Is("news")))) return view.Tokens[n].Text.ToLowerInvariant();
         return null;
+    }
+
+    /// <summary>
+    /// "a two-day congress that ended on Sunday", "wrapped up a three-day forum on Thursday": a meeting of so many days
+    /// dated by its close began that many days, less one, before. Other dates are its first day already.
+    /// </summary>
+    private HistoricalDate FirstDayOf(SentenceView view, int noun, Dates.DateMention date)
+    {
+        if (date.Date is not { Precision: DatePrecision.Day } day) return date.Date!;
+        if (!view.Find(_closingVerbs).Any(c => view.DateFor(c.Index) is { } closed && closed.Start == date.Start)) return day;
+        for (var k = noun - 1; k >= 0 && noun - k <= 3; k--)
+            if (DaysOf(view.Tokens[k].Text) is > 1 and < 15 and var n) return HistoricalDate.OfDay(day.LowerBound.AddDays(1 - n));
+        return day;
+    }
+
+    private static int? DaysOf(string word)
+    {
+        if (!word.EndsWith("-day", StringComparison.OrdinalIgnoreCase)) return null;
+        var n = word[..^4].ToLowerInvariant();
+        return n switch
+        {
+            "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7,
+            _ => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null,
+        };
     }
 
     // "at its congress", "at a two-day national congress": "at" before the meeting noun, past its determiner and modifiers.
