@@ -41,3 +41,16 @@ public class a_group_with_a_media_word_in_its_name
         Assert.DoesNotContain(actors, a => a.Name == "Ghana Press News Agency" && a.Kind != ActorKind.Media);
     }
 }
+
+public class people_counted_out_of_a_group_at_the_start_of_a_sentence
+{
+    [Fact]
+    public void are_not_part_of_the_group_s_name()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "Hundreds of Green Dawn Party supporters gathered in Accra on Saturday for the party's first congress since the ban.").Single();
+
+        Assert.Contains(congress.Actors, a => a.Name == "Green Dawn Party");
+        Assert.DoesNotContain(congress.Actors, a => a.Name.StartsWith("Hundreds", StringComparison.Ordinal));
+    }
+}

@@ -35,6 +35,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
     private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
+    private static readonly HashSet<string> GroupMemberOpeners = new(StringComparer.Ordinal)
+    {
+        "Hundreds", "Thousands", "Dozens", "Scores", "Tens", "Millions", "Members", "Leaders", "Supporters", "Delegates", "Representatives", "Activists",
+    };
+
     private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "On", "In", "At", "According", "After", "Before", "When", "While", "But", "And", "Recall", "Meanwhile",
@@ -427,6 +432,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
                 var start = i;
                 while (start < end && SentenceOpeners.Contains(tokens[start].Text)) start++;
+                // "Hundreds of Green Dawn Party supporters", "Delegates of the Workers' League": people counted out of a group
+                // open the sentence, not the group's name.
+                while (start + 1 < end && GroupMemberOpeners.Contains(tokens[start].Text) && tokens[start + 1].Text == "of")
+                    start += start + 2 < end && tokens[start + 2].Text == "the" ? 3 : 2;
                 // A name ends in its head ("… Party") or carries it before "of/for" ("Ministry of Justice"); "Union Home
                 // Minister Arvind Rao" has a head word but is a person with a title.
                 var headed = _orgHeads.ContainsKey(tokens[end - 1].Norm)
