@@ -209,3 +209,25 @@ public class a_meeting_of_several_days_dated_by_its_close
         Assert.Equal("2021-06-04", congress.Occurred.ToEdtf());
     }
 }
+
+public class a_forum_told_by_someone_speaking_at_it
+{
+    [Fact]
+    public void was_held_on_the_day_of_the_speech()
+    {
+        var forum = Extract.Of<ConferenceHeld>(
+            "Speaking at a forum on land rights in Accra on Saturday, the farmers' leader Ama Owusu said the new law would be challenged.").Single();
+
+        Assert.Equal("2021-06-05", forum.Occurred.ToEdtf());
+        Assert.Equal("GH", forum.Country.Value);
+    }
+
+    [Fact]
+    public void but_speaking_at_a_news_conference_is_only_a_statement()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "Speaking at a news conference in Accra on Saturday, Ama Owusu said the law would be challenged.");
+
+        Assert.Empty(meetings);
+    }
+}
