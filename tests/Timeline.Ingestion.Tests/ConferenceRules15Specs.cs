@@ -231,3 +231,25 @@ public class a_forum_told_by_someone_speaking_at_it
         Assert.Empty(meetings);
     }
 }
+
+public class a_congress_told_by_those_who_took_part_in_it
+{
+    [Fact]
+    public void was_held_that_day()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "About 500 members of the Green Dawn Party took part in its congress in Accra on Saturday.").Single();
+
+        Assert.Equal("2021-06-05", congress.Occurred.ToEdtf());
+        Assert.Equal(500, congress.Attendance);
+    }
+
+    [Fact]
+    public void but_a_group_that_would_not_take_part_held_nothing()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "The Volta Reading League said on Tuesday it would not take part in the forum in Accra.");
+
+        Assert.Empty(meetings);
+    }
+}
