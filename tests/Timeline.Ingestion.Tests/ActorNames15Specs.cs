@@ -54,3 +54,25 @@ public class people_counted_out_of_a_group_at_the_start_of_a_sentence
         Assert.DoesNotContain(congress.Actors, a => a.Name.StartsWith("Hundreds", StringComparison.Ordinal));
     }
 }
+
+public class a_known_group_s_name_after_another_country_s_nationality
+{
+    [Fact]
+    public void is_that_country_s_own_group()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Ghanaian Workers' Party held its congress in Accra on Saturday.").Single();
+
+        var organiser = congress.Actors.Single(a => a.Role == ActorRole.Organizer);
+        Assert.Equal("Ghanaian Workers' Party", organiser.Name);
+    }
+
+    [Fact]
+    public void but_after_its_own_country_s_nationality_it_is_the_known_group()
+    {
+        var congress = Extract.Of<ConferenceHeld>(
+            "The Brazilian Workers' Party held its congress in Brasilia on Saturday.").Single();
+
+        Assert.Equal("pt-brazil", congress.Actors.Single(a => a.Role == ActorRole.Organizer).Id.Value);
+    }
+}

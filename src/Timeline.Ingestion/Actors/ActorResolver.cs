@@ -124,6 +124,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             // "National Front for the Defence of the Constitution" is not the "National Front" the gazetteer knows: a known
             // name ending in an organisation's head that runs on into "for/of (the) Capitalized …" is the start of a longer name.
             matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && _orgHeads.ContainsKey(tokens[m.TokenEnd - 1].Norm) && RunsOnIntoName(tokens, m.TokenEnd));
+            // "the Senegalese Workers' Party" is not the Brazilian "Workers' Party" the gazetteer knows: a known group's name
+            // right after another country's demonym is that country's own group.
+            matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && m.Entry.Country is { } known
+                && matches.Any(d => d.TokenEnd == m.TokenStart && d.Entry.Type == EntryType.Demonym && d.Entry.Country is { } named && named != known));
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
