@@ -253,3 +253,25 @@ public class a_congress_told_by_those_who_took_part_in_it
         Assert.Empty(meetings);
     }
 }
+
+public class an_online_forum_with_people_joining_from_abroad
+{
+    [Fact]
+    public void is_in_its_organiser_s_country_not_where_they_joined_from()
+    {
+        var forum = Extract.Of<ConferenceHeld>(
+            "The Kenya Press Freedom Association hosted an online forum on Tuesday with journalists joining from Kampala and Kigali.").Single();
+
+        Assert.Equal("KE", forum.Country.Value);
+        Assert.Null(forum.Place);
+    }
+
+    [Fact]
+    public void while_a_summit_that_delegates_came_from_abroad_to_is_where_it_met()
+    {
+        var summit = Extract.Of<ConferenceHeld>(
+            "Delegates from Kenya and Uganda attended a summit in Kigali on Monday.").Single();
+
+        Assert.Equal("RW", summit.Country.Value);
+    }
+}

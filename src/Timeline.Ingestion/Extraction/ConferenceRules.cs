@@ -76,7 +76,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var occurred = FirstDayOf(view, noun, date);
 
             // "ACCRA — The party wrapped up its congress in Kumasi": the venue, not the city the report was filed from.
-            var cities = view.Places.Where(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]).ToList();
+            var cities = view.Places.Where(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart] && !IsJoinedFrom(view, p.TokenStart)).ToList();
             // "former Nakuru governor … ended in Nairobi": a city after "in" or "at" is where it met, before a city as modifier.
             var place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart) && p.TokenStart > 0 && view.Tokens[p.TokenStart - 1].Text is "in" or "at");
             if (place.Entry is null) place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart));
@@ -113,7 +113,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             }
             var country = place.Entry is not null ? place.Country
                 : CapitalOf(view)
-                  ?? view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                  ?? view.Places.Where(p => !p.IsDemonym && !IsJoinedFrom(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
@@ -240,6 +240,15 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             foreach (var (n, _) in view.Find(_nouns))
                 if (!view.Tokens[n].IsCapitalized && (n == 0 || !(view.Tokens[n - 1].Is("press") || view.Tokens[n - 1].Is("news")))) return view.Tokens[n].Text.ToLowerInvariant();
         return null;
+    }
+
+    // "with speakers joining from Manila, Cebu and Davao", "delegates from Kenya": a place in a list after "from" is where
+    // people came from, not where the meeting was (an online forum is in its organiser's country).
+    private static bool IsJoinedFrom(SentenceView view, int at)
+    {
+        var k = at - 1;
+        while (k >= 0 && (view.Tokens[k].Text is "," or "and" || view.Tokens[k].IsCapitalized && view.Tokens[k].IsWord)) k--;
+        return k >= 0 && view.Tokens[k].Is("from");
     }
 
     /// <summary>
