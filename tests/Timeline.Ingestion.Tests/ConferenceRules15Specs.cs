@@ -275,3 +275,35 @@ public class an_online_forum_with_people_joining_from_abroad
         Assert.Equal("RW", summit.Country.Value);
     }
 }
+
+public class a_group_named_for_a_meeting
+{
+    [Fact]
+    public void holding_a_protest_held_no_meeting()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "The Ghana Civic Forum held a protest in Accra on Saturday against the new security law.");
+
+        Assert.Empty(meetings);
+    }
+
+    [Fact]
+    public void holding_its_assembly_held_that_assembly()
+    {
+        var assembly = Extract.Of<ConferenceHeld>(
+            "The Ghana Civic Forum held its general assembly in Accra on Saturday.").Single();
+
+        Assert.Equal("assembly in Accra", assembly.Name);
+        Assert.Contains(assembly.Actors, a => a.Name == "Ghana Civic Forum" && a.Role == Timeline.Domain.Actors.ActorRole.Organizer);
+    }
+
+    [Fact]
+    public void but_a_forum_that_was_hosted_or_opened_was_held()
+    {
+        var hosted = Extract.Of<ConferenceHeld>("Ghana hosted the Accra Investment Forum on Monday.");
+        var opened = Extract.Of<ConferenceHeld>("The Accra Investment Forum opened in Accra on Monday.");
+
+        Assert.Single(hosted);
+        Assert.Single(opened);
+    }
+}

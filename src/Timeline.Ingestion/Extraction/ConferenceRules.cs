@@ -46,10 +46,15 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
                 .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
+            var verbs = view.Find(_verbs).ToList();
+            // "The World Uyghur Congress held a protest", "the Free Uzbekistan Forum organised …": a group named for a meeting,
+            // as the subject that holds or organises something, is no meeting ("Kazakhstan hosted the Astana International
+            // Forum" is one: there the name is what was hosted; "the Party Assembly met" is the body meeting).
+            nouns.RemoveAll(n => view.Actors.Any(a => !a.IsPronoun && a.TokenEnd - 1 == n.Index && a.TokenStart < n.Index && a.Actor.Kind is not ActorKind.Person
+                && verbs.Any(v => v.Index >= a.TokenEnd && v.Index - a.TokenEnd <= 4 && !IntransitiveMeetingVerbs.Contains(view.Tokens[v.Index].Text) && !Enumerable.Range(a.TokenEnd, v.Index - a.TokenEnd).Any(k => view.Tokens[k].Text is "," && !view.Bracketed[k]))));
             var bodies = BodyMeetings(article, view);
             nouns.AddRange(bodies.Select(b => (b.Noun, 1)));
             if (nouns.Count == 0) continue;
-            var verbs = view.Find(_verbs).ToList();
             // "The party's congress in Accra on Saturday elected …", "At its congress on Saturday, the party chose …": a
             // decision taken at a meeting says it was held. Not for a meeting word in a name ("the National Assembly voted").
             var plainNouns = nouns.Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd)).ToList();
@@ -285,6 +290,12 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         }
         return false;
     }
+
+    // What a meeting does itself, rather than a group to it: "the Party Assembly met", "the Forum opened on Monday".
+    private static readonly HashSet<string> IntransitiveMeetingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "met", "gathered", "convened", "convenes", "opened", "closed", "ended", "began", "ran", "concluded", "took", "wrapped", "kicked",
+    };
 
     private static readonly HashSet<string> BodyMeetingVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "convened", "gathered" };
 
