@@ -35,6 +35,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
     private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
+    private static readonly HashSet<string> GroupMemberOpeners = new(StringComparer.Ordinal)
+    {
+        "Hundreds", "Thousands", "Dozens", "Scores", "Tens", "Millions", "Members", "Leaders", "Supporters", "Delegates", "Representatives", "Activists",
+    };
+
     private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "On", "In", "At", "According", "After", "Before", "When", "While", "But", "And", "Recall", "Meanwhile",
@@ -119,6 +124,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             // "National Front for the Defence of the Constitution" is not the "National Front" the gazetteer knows: a known
             // name ending in an organisation's head that runs on into "for/of (the) Capitalized …" is the start of a longer name.
             matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && _orgHeads.ContainsKey(tokens[m.TokenEnd - 1].Norm) && RunsOnIntoName(tokens, m.TokenEnd));
+            // "the Senegalese Workers' Party" is not the Brazilian "Workers' Party" the gazetteer knows: a known group's name
+            // right after another country's demonym is that country's own group.
+            matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && m.Entry.Country is { } known
+                && matches.Any(d => d.TokenEnd == m.TokenStart && d.Entry.Type == EntryType.Demonym && d.Entry.Country is { } named && named != known));
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -127,9 +136,11 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             foreach (var (found, end, kind) in FindOrganizations(tokens, covered))
             {
                 // "The Bishkek Policy Institute", "the Tanzania Human Rights Defenders Coalition": a city or country right
-                // before the name, after a determiner, is part of it.
+                // before the name, after a determiner, is part of it; so is a demonym before a group's name ("the Tunisian
+                // Lawyers' Association"), while "the Turkish Constitutional Court" stays the court of that country.
                 var start = found;
-                var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City || m.Entry.Type == EntryType.Country && kind != ActorKind.GovernmentBody));
+                var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City
+                    || m.Entry.Type is EntryType.Country or EntryType.Demonym && kind is not ActorKind.GovernmentBody && !(m.Entry.Type == EntryType.Demonym && kind is ActorKind.Media)));
                 if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
                     start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
@@ -388,7 +399,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 if (t.IsWord && t.IsCapitalized && !IsCalendarWord(t.Norm))
                 {
                     // A state body's head wins ("Union Ministry of Home Affairs" is a ministry, not a union).
-                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody)) kind = k;
+                    // A media word inside a group's name ("Kenya Press Freedom Association", "Radio Workers' Union") is not its
+                    // head: the association is no outlet. A news agency or media network stays media.
+                    if (_orgHeads.TryGetValue(t.Norm, out var k) && (kind is null || k == ActorKind.GovernmentBody
+                        || kind == ActorKind.Media && k == ActorKind.Organization && t.Norm is not ("Agency" or "Network" or "Group" or "Company" or "Corporation"))) kind = k;
                     end++;
                     continue;
                 }
@@ -422,6 +436,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 // Leading sentence openers and dates are not part of the name ("On Monday the Central Election Commission").
                 var start = i;
                 while (start < end && SentenceOpeners.Contains(tokens[start].Text)) start++;
+                // "Hundreds of Green Dawn Party supporters", "Delegates of the Workers' League": people counted out of a group
+                // open the sentence, not the group's name.
+                while (start + 1 < end && GroupMemberOpeners.Contains(tokens[start].Text) && tokens[start + 1].Text == "of")
+                    start += start + 2 < end && tokens[start + 2].Text == "the" ? 3 : 2;
                 // A name ends in its head ("… Party") or carries it before "of/for" ("Ministry of Justice"); "Union Home
                 // Minister Arvind Rao" has a head word but is a person with a title.
                 var headed = _orgHeads.ContainsKey(tokens[end - 1].Norm)

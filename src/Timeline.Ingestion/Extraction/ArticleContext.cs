@@ -14,6 +14,8 @@ public sealed class ArticleContext
     public required SentenceView[] Views { get; init; }
     public required ArticleNames Names { get; init; }
     public CountryCode? MainCountry => Names.MainCountry;
+    /// <summary>The headline from the article's metadata, when it has one (a plain-text article's headline is its first sentence).</summary>
+    public string? Title { get; init; }
 
     public List<StatementDraft> Statements { get; } = [];
     public List<ConferenceDraft> Conferences { get; } = [];

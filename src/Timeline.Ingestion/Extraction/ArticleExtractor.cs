@@ -31,7 +31,7 @@ public sealed record ExtractionResult
 public sealed class ArticleExtractor
 {
     /// <summary>Stored in every event's metadata; bump when rules change what is extracted.</summary>
-    public const string Version = "rules/1.4";
+    public const string Version = "rules/1.5";
 
     /// <summary>Longest body accepted (characters): longer "articles" are dumps or binary junk, not news.</summary>
     public const int MaxBodyLength = 2_000_000;
@@ -72,7 +72,7 @@ public sealed class ArticleExtractor
         var dates = _dates.ResolveAll(sentences, publication);
         var names = _actors.Resolve(sentences);
         var views = sentences.Select((s, i) => new SentenceView(s, dates[i], names.Actors[i], names.Places[i])).ToArray();
-        var context = new ArticleContext { ArticleId = id, Publication = publication, Views = views, Names = names };
+        var context = new ArticleContext { ArticleId = id, Publication = publication, Views = views, Names = names, Title = article.Title };
 
         // Meetings first: statements made "at the GW event" take the meeting's date.
         _conferences.Apply(context);

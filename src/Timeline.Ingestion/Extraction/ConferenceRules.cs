@@ -18,7 +18,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
 {
     private readonly WordSet _nouns = lexicon["conference-nouns"];
     private readonly WordSet _verbs = lexicon["conference-verbs"];
-    private readonly WordSet _negation = lexicon["negation-cues"];
+    private readonly WordSet _negationButWithout = new(
+        lexicon["negation-cues"].Words.Where(w => !w.Equals("without", StringComparison.OrdinalIgnoreCase))
+            .Concat(lexicon["negation-cues"].Phrases.Select(p => string.Join('_', p))), caseSensitive: false, splitWords: true);
     private readonly WordSet _irrealis = lexicon["irrealis-cues"];
     private readonly WordSet _venueHeads = lexicon["venue-heads"];
     private readonly WordSet _online = lexicon["online-cues"];
@@ -26,6 +28,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
+    private readonly WordSet _bodies = lexicon["meeting-bodies"];
+    private readonly WordSet _decisions = lexicon["conference-decision-verbs"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -42,15 +46,31 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
                 .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
-            if (nouns.Count == 0) continue;
             var verbs = view.Find(_verbs).ToList();
-            if (verbs.Count == 0) continue;
-            var (verb, noun) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index)))
+            // "The World Uyghur Congress held a protest", "the Free Uzbekistan Forum organised …": a group named for a meeting,
+            // as the subject that holds or organises something, is no meeting ("Kazakhstan hosted the Astana International
+            // Forum" is one: there the name is what was hosted; "the Party Assembly met" is the body meeting).
+            nouns.RemoveAll(n => view.Actors.Any(a => !a.IsPronoun && a.TokenEnd - 1 == n.Index && a.TokenStart < n.Index && a.Actor.Kind is not ActorKind.Person
+                && verbs.Any(v => v.Index >= a.TokenEnd && v.Index - a.TokenEnd <= 4 && !IntransitiveMeetingVerbs.Contains(view.Tokens[v.Index].Text) && !Enumerable.Range(a.TokenEnd, v.Index - a.TokenEnd).Any(k => view.Tokens[k].Text is "," && !view.Bracketed[k]))));
+            var bodies = BodyMeetings(article, view);
+            nouns.AddRange(bodies.Select(b => (b.Noun, 1)));
+            if (nouns.Count == 0) continue;
+            // "The party's congress in Accra on Saturday elected …", "At its congress on Saturday, the party chose …": a
+            // decision taken at a meeting says it was held. Not for a meeting word in a name ("the National Assembly voted").
+            var plainNouns = nouns.Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd)).ToList();
+            var decisions = plainNouns.Count > 0 ? view.Find(_decisions).ToList() : [];
+            if (verbs.Count == 0 && decisions.Count == 0) continue;
+            var (verb, noun, decided) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
+                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true))))
                 .MinBy(p => Math.Abs(p.Verb - p.Noun));
             if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
             if (date?.Date is null) continue;
+            // "who was elected at the 2015 congress" is background; a decision dates a meeting only to the day of the news.
+            if (decided && date.Date.Precision != DatePrecision.Day) continue;
+            // The meeting decides or is where it was decided ("at its congress"); "voted to hold a congress" is its object.
+            if (decided && noun > verb && !IsAtMeeting(view, noun)) continue;
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
             var dateAt = view.TokenAt(date.Start);
             // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
@@ -58,13 +78,21 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
+            var occurred = FirstDayOf(view, noun, date);
 
-            var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart]);
+            // "ACCRA — The party wrapped up its congress in Kumasi": the venue, not the city the report was filed from.
+            var cities = view.Places.Where(p => p.IsCity && !view.Quoted[p.TokenStart] && !view.Bracketed[p.TokenStart] && !IsJoinedFrom(view, p.TokenStart)).ToList();
+            // "former Nakuru governor … ended in Nairobi": a city after "in" or "at" is where it met, before a city as modifier.
+            var place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart) && p.TokenStart > 0 && view.Tokens[p.TokenStart - 1].Text is "in" or "at");
+            if (place.Entry is null) place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart));
+            if (place.Entry is null) place = cities.FirstOrDefault();
             // "The banquet hall in Zeytinburnu, a district of Istanbul, … . In mid-October it hosted …": "it" is the venue just named.
             if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index))
                 && article.BeforeInParagraph(view) is { } before)
                 place = before.Places.Where(p => p.IsCity && !before.Quoted[p.TokenStart]).LastOrDefault();
-            var organizer = verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
+            var body = bodies.FirstOrDefault(b => b.Noun == noun);
+            var organizer = body.Owner
+                            ?? verbs.Select(v => OrganizerOf(view, v.Index)).FirstOrDefault(o => o is not null)
                             ?? OpenerOfItsOwn(view, verb, noun)
                             ?? HostCountry(article, view, verbs.Select(v => v.Index));
             var online = view.Has(_online);
@@ -90,29 +118,30 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             }
             var country = place.Entry is not null ? place.Country
                 : CapitalOf(view)
-                  ?? view.Places.Where(p => !p.IsDemonym).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
+                  ?? view.Places.Where(p => !p.IsDemonym && !IsJoinedFrom(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
-            var name = NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
+            var name = (body.Owner is not null ? $"{body.Name} of {body.Owner.Name}" : null)
+                ?? NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
                 ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
 
-            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(date.Date) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
+            var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(occurred) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
                            ?? ReferredBack(article, view, noun)
-                           ?? OpeningOfTheOne(article, view, verb, country.Value, date.Date);
+                           ?? OpeningOfTheOne(article, view, verb, country.Value, occurred);
             var draft = existing ?? new ConferenceDraft
             {
                 Name = name,
                 Noun = nounText,
-                Date = date.Date,
+                Date = occurred,
                 Country = country.Value,
                 Evidence = view,
                 Confidence = 0.85 * date.Confidence,
             };
             if (existing is null) article.Conferences.Add(draft);
-            else if (StartsEarlier(existing.Date, date.Date)) existing.Date = date.Date;
+            else if (StartsEarlier(existing.Date, occurred)) existing.Date = occurred;
             foreach (var (closing, _) in view.Find(_closingVerbs))
                 if (view.DateFor(closing) is { Date: { Precision: DatePrecision.Day } last }) draft.LastDay ??= last;
             draft.Place ??= place.Entry?.Name;
@@ -129,6 +158,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // A meeting abroad (the venue is not the participants' country) is CAMEO 044, "meet at a third location".
             draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
         }
+        DelegatesDecided(article);
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
         // One meeting in the article: "The United Nations climate conference … ended on Sunday" names the organiser of
         // "The COP27 summit, which opened on November 6" even when that sentence does not.
@@ -144,6 +174,186 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// "Delegates of the Federation of Argentine Teachers voted on Saturday for a strike" under a headline about the
+    /// federation's congress: delegates deciding together, on a day, are the meeting that the headline or the article names
+    /// without saying when. Only a party's or organisation's delegates, and only when no meeting of that day is extracted.
+    /// </summary>
+    private void DelegatesDecided(ArticleContext article)
+    {
+        var noun = MeetingNounNamed(article);
+        if (noun is null) return;
+        foreach (var view in article.Views)
+        {
+            var tokens = view.Tokens;
+            for (var d = 0; d < tokens.Length; d++)
+            {
+                if (!tokens[d].Is("delegates") || view.Quoted[d]) continue;
+                ArticleActor? owner = null;
+                var next = d + 1;
+                if (next < tokens.Length && tokens[next].Is("of"))
+                {
+                    var i = next + 1 < tokens.Length && tokens[next + 1].Is("the") ? next + 2 : next + 1;
+                    var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                    owner = of.Actor;
+                    next = of.Actor is null ? next : of.TokenEnd;
+                    if (next < tokens.Length && tokens[next].Text == "(")
+                        while (next < tokens.Length && tokens[next].Text != ")") next++;
+                    if (next < tokens.Length && tokens[next].Text == ")") next++;
+                }
+                else if (view.Actors.FirstOrDefault(a => a.TokenEnd == d && !a.IsPronoun) is { Actor: { } before }) owner = before;
+                if (owner is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+                if (next >= tokens.Length || !_decisions.Contains(tokens[next].Text) || IsIrrealis(view, next)) continue;
+                var date = view.DateFor(next);
+                if (date?.Date is not { Precision: DatePrecision.Day } day) continue;
+                if (article.Publication.Day is { } pub && day.LowerBound > pub) continue;
+                // The meeting already told that day or in this very sentence ("… on Sunday, at the close of a three-day
+                // congress", dated by its first day).
+                if (article.Conferences.Any(c => c.Evidence == view || c.Date.Overlaps(day))) return;
+                var place = view.Places.FirstOrDefault(p => p.IsCity && !view.Quoted[p.TokenStart]);
+                var country = place.Entry is not null ? place.Country : owner.Country ?? ArticleContext.FirstCountryNamed(view) ?? article.MainCountry;
+                if (country is null) continue;
+                var draft = new ConferenceDraft
+                {
+                    Name = $"{noun} of {owner.Name}",
+                    Noun = noun,
+                    Date = day,
+                    Country = country.Value,
+                    Evidence = view,
+                    Confidence = 0.7 * date.Confidence,
+                    Place = place.Entry?.Name,
+                    Organizer = owner,
+                    Format = place.Entry is not null ? MeetingFormat.InPerson : MeetingFormat.Unknown,
+                };
+                draft.AddActor(owner, ActorRole.Organizer);
+                foreach (var alias in owner.Aliases) draft.Handles.Add(alias);
+                article.Conferences.Add(draft);
+                return;
+            }
+        }
+    }
+
+    // The meeting noun of the headline or of any sentence, outside names, quotes and press conferences: "congress".
+    private string? MeetingNounNamed(ArticleContext article)
+    {
+        if (article.Title is { } title)
+            foreach (var t in Timeline.Ingestion.Text.Tokenizer.Tokenize(title))
+                if (t.IsWord && _nouns.Contains(t.Text) && !t.IsCapitalized) return t.Text.ToLowerInvariant();
+        foreach (var view in article.Views)
+            foreach (var (n, _) in view.Find(_nouns))
+                if (!view.Tokens[n].IsCapitalized && (n == 0 || !(view.Tokens[n - 1].Is("press") || view.Tokens[n - 1].Is("news")))) return view.Tokens[n].Text.ToLowerInvariant();
+        return null;
+    }
+
+    // "with speakers joining from Manila, Cebu and Davao", "delegates from Kenya": a place in a list after "from" is where
+    // people came from, not where the meeting was (an online forum is in its organiser's country).
+    private static bool IsJoinedFrom(SentenceView view, int at)
+    {
+        var k = at - 1;
+        while (k >= 0 && (view.Tokens[k].Text is "," or "and" || view.Tokens[k].IsCapitalized && view.Tokens[k].IsWord)) k--;
+        return k >= 0 && view.Tokens[k].Is("from");
+    }
+
+    /// <summary>
+    /// "a two-day congress that ended on Sunday", "wrapped up a three-day forum on Thursday": a meeting of so many days
+    /// dated by its close began that many days, less one, before. Other dates are its first day already.
+    /// </summary>
+    private HistoricalDate FirstDayOf(SentenceView view, int noun, Dates.DateMention date)
+    {
+        if (date.Date is not { Precision: DatePrecision.Day } day) return date.Date!;
+        if (!view.Find(_closingVerbs).Any(c => view.DateFor(c.Index) is { } closed && closed.Start == date.Start)) return day;
+        for (var k = noun - 1; k >= 0 && noun - k <= 3; k--)
+            if (DaysOf(view.Tokens[k].Text) is > 1 and < 15 and var n) return HistoricalDate.OfDay(day.LowerBound.AddDays(1 - n));
+        return day;
+    }
+
+    private static int? DaysOf(string word)
+    {
+        if (!word.EndsWith("-day", StringComparison.OrdinalIgnoreCase)) return null;
+        var n = word[..^4].ToLowerInvariant();
+        return n switch
+        {
+            "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7,
+            _ => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null,
+        };
+    }
+
+    // "at its congress", "at a two-day national congress": "at" before the meeting noun, past its determiner and modifiers.
+    private static bool IsAtMeeting(SentenceView view, int noun)
+    {
+        for (var k = noun - 1; k >= 0 && noun - k <= 5; k--)
+        {
+            if (view.Tokens[k].Is("at")) return true;
+            if (!view.Tokens[k].IsWord && !view.Tokens[k].IsNumber && view.Tokens[k].Text != "-" || view.Tokens[k].IsCapitalized && !Determiners.Contains(view.Tokens[k].Text)) return false;
+        }
+        return false;
+    }
+
+    // What a meeting does itself, rather than a group to it: "the Party Assembly met", "the Forum opened on Monday".
+    private static readonly HashSet<string> IntransitiveMeetingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "met", "gathered", "convened", "convenes", "opened", "closed", "ended", "began", "ran", "concluded", "took", "wrapped", "kicked",
+    };
+
+    private static readonly HashSet<string> BodyMeetingVerbs = new(StringComparer.OrdinalIgnoreCase) { "met", "convened", "gathered" };
+
+    /// <summary>
+    /// "The national council of the Civic Dawn Party met", "The association's national council met", "its central
+    /// committee met": a party's or an organisation's own body that met is a meeting of that party or organisation. A state
+    /// body ("the Security Council met", part of a name) or a body of no named group ("the council of ministers met") is not.
+    /// </summary>
+    private List<(int Noun, ArticleActor Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
+    {
+        var found = new List<(int, ArticleActor, string)>();
+        var tokens = view.Tokens;
+        foreach (var (n, _) in view.Find(_bodies))
+        {
+            if (view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n && n < a.TokenEnd)) continue;
+            // Lower-case modifiers before the body: "national", "central", "executive".
+            var start = n;
+            while (start > 0 && tokens[start - 1].IsWord && !tokens[start - 1].IsCapitalized && !Determiners.Contains(tokens[start - 1].Text)
+                   && tokens[start - 1].Norm == tokens[start - 1].Text) start--;
+            ArticleActor? owner = null;
+            var after = n + 1;
+            if (after < tokens.Length && tokens[after].Is("of"))
+            {
+                var i = after + 1;
+                if (i < tokens.Length && tokens[i].Is("the")) i++;
+                var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+                owner = of.Actor;
+                after = of.TokenEnd;
+            }
+            else if (start > 0)
+            {
+                var p = start - 1;
+                var t = tokens[p];
+                if (t.Is("its") || t.Is("their"))
+                    owner = article.LastMentioned(view.Index, p, ActorKind.Party, ActorKind.Organization);
+                else if (t.Norm != t.Text)
+                {
+                    // "The Civic Dawn Party's national council", or "the party's" / "the association's" for the one named before.
+                    var named = view.Actors.FirstOrDefault(a => a.TokenEnd == p + 1 && !a.IsPronoun);
+                    if (named.Actor is not null)
+                        owner = named.Actor.Kind is ActorKind.Party or ActorKind.Organization ? named.Actor : null;
+                    else if (p > 0 && tokens[p - 1].Is("the") && _partyNouns.Contains(t.Norm))
+                        owner = article.LastMentioned(view.Index, p, ActorKind.Party, ActorKind.Organization);
+                }
+            }
+            if (owner is null || view.Quoted[n]) continue;
+            // "The national council of the Civic Dawn Party (CDP) met": past a bracketed acronym.
+            if (after < tokens.Length && tokens[after].Text == "(")
+            {
+                var close = after + 1;
+                while (close < tokens.Length && tokens[close].Text != ")" && close - after < 6) close++;
+                after = close + 1;
+            }
+            if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
+            found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
+        }
+        return found;
     }
 
     /// <summary>
@@ -262,7 +472,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 if (k + 2 < view.Tokens.Length && _partyNouns.Contains(view.Tokens[k].Text) && view.Tokens[k + 1].Text == ",") i = k + 2;
             }
             var end = i;
-            while (end < view.Tokens.Length && end - i < 5 && view.Tokens[end].IsCapitalized && view.Tokens[end].IsWord && !view.Quoted[end]) end++;
+            while (end < view.Tokens.Length && end - i < 5 && IsNameWord(view.Tokens[end]) && !view.Quoted[end]) end++;
             if (end == i) continue;
             if (view.Places.Any(p => p.TokenStart >= i && p.TokenStart < end)) continue;
             var name = ActorResolver.Join(view.Tokens, i, end);
@@ -271,6 +481,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         }
         return null;
     }
+
+    // A capitalized word, or one that opens with a figure before its capital ("the 1Sambayan coalition").
+    private static bool IsNameWord(Timeline.Ingestion.Text.Token t) =>
+        t.IsCapitalized && t.IsWord
+        || t.IsNumber && t.Text.FirstOrDefault(char.IsLetter) is var letter && char.IsUpper(letter) && t.Text.SkipWhile(char.IsDigit).All(char.IsLetter) && t.Text.Any(char.IsLower);
 
     // "Kazakhstan hosted the Astana International Forum": a country as host.
     private static ArticleActor? HostCountry(ArticleContext article, SentenceView view, IEnumerable<int> verbs)
@@ -287,7 +502,16 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     }
 
     private bool IsIrrealis(SentenceView view, int i) =>
-        view.CueBefore(_negation, i, 5) || view.CueBefore(_irrealis, i, 6);
+        view.CueBefore(_negationButWithout, i, 5) || WithoutDoing(view, i, 5) || view.CueBefore(_irrealis, i, 6);
+
+    // "a forum on detention without trial organised by …": "without" and a noun qualify what comes before it and leave
+    // the meeting real; only "without" before the trigger itself or a gerund ("without holding a congress") negates it.
+    private static bool WithoutDoing(SentenceView view, int i, int window)
+    {
+        for (var k = Math.Max(view.ClauseStart(i), i - window); k < i; k++)
+            if (view.Tokens[k].Is("without") && !view.Quoted[k] && (k + 1 == i || view.Tokens[k + 1].Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase))) return true;
+        return false;
+    }
 
     private static ArticleActor? OrganizerOf(SentenceView view, int verb)
     {
@@ -297,7 +521,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "by X" after the verb, else the subject before it.
             if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
             {
-                var after = view.Actors.FirstOrDefault(a => a.TokenStart == verb + 2 && Hosts.Contains(a.Actor.Kind));
+                // "organised by the Accra Civic League": the agent may take its article.
+                var after = view.Actors.FirstOrDefault(a => (a.TokenStart == verb + 2 || a.TokenStart == verb + 3 && view.Tokens[verb + 2].Is("the")) && !a.IsPronoun && Hosts.Contains(a.Actor.Kind));
                 // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
                 return after.Actor;
             }

@@ -38,7 +38,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var trigger = Trigger(view, article.Outages.Count > 0);
-            var date = trigger >= 0 ? SinceDate(view, trigger) ?? view.DateFor(trigger) : null;
+            var date = trigger >= 0 ? SinceDate(view, trigger) ?? view.DateFor(trigger) ?? DatelineDay(view) : null;
             if (trigger >= 0 && date?.Date is not null)
             {
                 // The country that went offline: a country or city named, else the article's, and only then a demonym
@@ -58,6 +58,9 @@ public sealed partial class OutageRules(Lexicon lexicon)
                     open.Date = date.Date;
                     open.Evidence = view;
                 }
+                // "Authorities cut mobile internet in Kumasi": the city named with the outage, not the dateline's.
+                open.Place ??= view.Places.Where(p => p.IsCity && p.Country == open.Country && !view.Quoted[p.TokenStart] && !view.InDateline(p.TokenStart) && !InRelativeClause(view, p.TokenStart))
+                    .Select(p => p.Entry.Name).FirstOrDefault();
                 AddFacts(article, open, view);
             }
             else if (open is not null && view.Index - open.Evidence.Index <= 2 && view.Dates.All(d => d.Date is null || d.IsReference) && Continues(view))
@@ -77,6 +80,13 @@ public sealed partial class OutageRules(Lexicon lexicon)
             o.Actors.Insert(0, (countryActor, ActorRole.Affected));
         }
     }
+
+    // "KUMASI, June 9 (TW) — Mobile internet was cut across the city …": an outage the lede tells without a day of its
+    // own happened on the day the report was filed.
+    private static Dates.DateMention? DatelineDay(SentenceView view) =>
+        view.Dates.FirstOrDefault(d => d.Date is { Precision: Timeline.Domain.Dates.DatePrecision.Day } && view.InDateline(view.TokenAt(d.Start)) && d.Kind != Dates.DateMentionKind.Span) is { } d
+            ? d with { IsReference = false, Confidence = d.Confidence * 0.8 }
+            : null;
 
     // "has been inaccessible since last October", "entered its second day …, switched off since shortly before midnight on
     // Sunday, August 4": an outage told with "since" began then, whatever day the report itself names.

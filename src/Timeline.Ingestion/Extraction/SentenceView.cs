@@ -48,6 +48,20 @@ public sealed class SentenceView
 
     public int Index => Sentence.Index;
 
+    /// <summary>
+    /// "ACCRA, June 7 (TW) — …": true for a token of the dateline (where and when the report was filed, before the dash) of
+    /// the article's first sentence, or of its second when the first is a plain-text headline.
+    /// </summary>
+    public bool InDateline(int token)
+    {
+        if (Sentence.Index > 1 || Tokens.Length == 0) return false;
+        var first = Tokens[0].Text;
+        if (first.Count(char.IsLetter) < 3 || first.Any(char.IsLower)) return false;
+        for (var k = 1; k < Tokens.Length && k <= 15; k++)
+            if (Tokens[k].Text is "—" or "–" or "-") return token < k;
+        return false;
+    }
+
     /// <summary>The verbatim quotations of the sentence (text between quotation marks), of three words or more.</summary>
     public List<string> Quotes()
     {
