@@ -76,7 +76,16 @@ public sealed class WordSet
         }
         _words = words.ToFrozenSet(comparer);
         Phrases = phrases.OrderByDescending(p => p.Length).ToArray();
+        // Phrases are matched ignoring case (SentenceView.PhraseAt) whatever the set's own casing.
+        _phrasesByFirstWord = Phrases.GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly FrozenDictionary<string, string[][]> _phrasesByFirstWord;
+
+    /// <summary>The phrases whose first word is <paramref name="word"/> (ignoring case), longest first.</summary>
+    public IReadOnlyList<string[]> PhrasesStartingWith(string word) =>
+        _phrasesByFirstWord.TryGetValue(word, out var phrases) ? phrases : [];
 
     // Entries are separated by spaces; '_' joins the words of one phrase ("took_place").
     private static IEnumerable<string> SplitEntries(string line) =>
