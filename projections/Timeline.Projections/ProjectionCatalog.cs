@@ -32,6 +32,23 @@ public static class ProjectionCatalog
 /// <summary>Knobs of the runner; the defaults suit both the CLI and the server.</summary>
 public sealed record ProjectionOptions
 {
+    /// <summary>
+    /// Operators (and the crash tests) may make read-model transactions smaller (TIMELINE_PROJECTION_BATCH=N), replay
+    /// in log order instead of key by key (TIMELINE_REPLAY_KEY_BY_KEY=0), or spill fewer reports per file
+    /// (TIMELINE_REPLAY_SPILL_REPORTS=N).
+    /// </summary>
+    public static ProjectionOptions FromEnvironment()
+    {
+        var options = new ProjectionOptions();
+        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0)
+            options = options with { BatchSize = batch };
+        if (Environment.GetEnvironmentVariable("TIMELINE_REPLAY_KEY_BY_KEY") is "0" or "false")
+            options = options with { RebuildKeyByKey = false };
+        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_REPLAY_SPILL_REPORTS"), out var reports) && reports > 0)
+            options = options with { RebuildReportsPerFile = reports };
+        return options;
+    }
+
     /// <summary>Projection versions this process builds; tests pass other versions to see a rebuild.</summary>
     public IReadOnlyDictionary<string, int> Versions { get; init; } = ProjectionCatalog.CurrentVersions;
     /// <summary>

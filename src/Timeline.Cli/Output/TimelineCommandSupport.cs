@@ -47,26 +47,10 @@ public static class TimelineCommandSupport
         var services = new ServiceCollection();
         services.AddSingleton(store);
         services.AddTimelineMediator();
-        services.AddTimelineProjections(data, ProjectionOptionsFromEnvironment());
+        services.AddTimelineProjections(data, ProjectionOptions.FromEnvironment());
         return services.BuildServiceProvider();
     }
 
-    /// <summary>
-    /// Operators (and the crash tests) may make read-model transactions smaller (TIMELINE_PROJECTION_BATCH=N), replay
-    /// in log order instead of key by key (TIMELINE_REPLAY_KEY_BY_KEY=0), or spill fewer reports per file
-    /// (TIMELINE_REPLAY_SPILL_REPORTS=N).
-    /// </summary>
-    private static ProjectionOptions ProjectionOptionsFromEnvironment()
-    {
-        var options = new ProjectionOptions();
-        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0)
-            options = options with { BatchSize = batch };
-        if (Environment.GetEnvironmentVariable("TIMELINE_REPLAY_KEY_BY_KEY") is "0" or "false")
-            options = options with { RebuildKeyByKey = false };
-        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_REPLAY_SPILL_REPORTS"), out var reports) && reports > 0)
-            options = options with { RebuildReportsPerFile = reports };
-        return options;
-    }
 
     /// <summary>
     /// Runs a query command: brings the read model up to date with the store first (so a just-ingested article shows),

@@ -34,14 +34,8 @@ public sealed class ReplayScenario : IBenchmarkScenario
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(store);
         services.AddTimelineMediator();
-        // The same knobs as the CLI's: TIMELINE_PROJECTION_BATCH=N events per read-model transaction,
-        // TIMELINE_REPLAY_SPILL_REPORTS=N reports per spill file of the key-by-key rebuild.
-        var projectionOptions = new ProjectionOptions();
-        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_PROJECTION_BATCH"), out var batch) && batch > 0)
-            projectionOptions = projectionOptions with { BatchSize = batch };
-        if (int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_REPLAY_SPILL_REPORTS"), out var reports) && reports > 0)
-            projectionOptions = projectionOptions with { RebuildReportsPerFile = reports };
-        services.AddTimelineProjections(data, projectionOptions);
+        // The same knobs as the CLI's (TIMELINE_PROJECTION_BATCH, TIMELINE_REPLAY_SPILL_REPORTS, …).
+        services.AddTimelineProjections(data, ProjectionOptions.FromEnvironment());
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<ProjectionRunner>();
 
