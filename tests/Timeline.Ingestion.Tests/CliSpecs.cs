@@ -63,6 +63,26 @@ public class ingesting_into_a_sqlite_store : IDisposable
     }
 
     [Fact]
+    public async Task files_a_folder_walk_passes_over_are_named_in_the_summary()
+    {
+        // Given a folder with an article, a PDF and the folder's own README
+        _folder.File("inbox/ban.md", Ban);
+        _folder.File("inbox/scan.pdf", "%PDF-1.4");
+        _folder.File("inbox/README.md", "What this folder is.");
+
+        // When the folder is ingested
+        var run = await CliRunner.Invoke("ingest", Path.Combine(_folder.Path, "inbox"), "--store", Store);
+
+        // Then the article is stored, the PDF is named as skipped (not a failure), and the README is passed over quietly
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ingested: 1", run.Out);
+        Assert.Contains("failed: 0", run.Out);
+        Assert.Contains("skipped: 1 file not in an article format (" + Path.Combine(_folder.Path, "inbox", "scan.pdf") + ")", run.Out);
+        Assert.Contains(".jsonl", run.Out);
+        Assert.DoesNotContain("README", run.Out);
+    }
+
+    [Fact]
     public async Task the_events_table_is_filtered_by_type_and_position()
     {
         await CliRunner.Invoke("ingest", _folder.File("ban.md", Ban), "--store", Store);

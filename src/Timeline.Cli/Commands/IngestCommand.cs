@@ -68,7 +68,8 @@ public static class IngestCommand
         catch (FormatException ex) { return console.Usage(ex.Message); }
 
         List<string> files;
-        try { files = ArticleFileReader.Expand(paths).ToList(); }
+        var skipped = new List<string>();
+        try { files = ArticleFileReader.Expand(paths, skipped.Add).ToList(); }
         catch (FileNotFoundException ex) { return console.Usage(ex.Message); }
 
         IEventStore store;
@@ -87,7 +88,7 @@ public static class IngestCommand
                 .AddTimelineMediator()
                 .BuildServiceProvider();
             var mediator = services.GetRequiredService<IMediator>();
-            var summary = new IngestSummary();
+            var summary = new IngestSummary { Skipped = skipped };
             var clock = Stopwatch.StartNew();
             var total = CountArticles(files);
 

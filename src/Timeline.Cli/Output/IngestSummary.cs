@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Timeline.Application.Ingestion.IngestArticle;
+using Timeline.Ingestion.Reading;
 
 namespace Timeline.Cli.Output;
 
@@ -11,6 +12,8 @@ public sealed class IngestSummary
     public List<(string Origin, string Reason)> Failed { get; } = [];
     public SortedDictionary<string, int> EventsByType { get; } = new(StringComparer.Ordinal);
     public int Total => Ingested + Duplicates + Failed.Count;
+    /// <summary>Files a folder walk passed over because their extension is not an article format.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 
     public void Add(IngestArticleResult result)
     {
@@ -47,6 +50,7 @@ public sealed class IngestSummary
             }
             foreach (var (origin, reason) in Failed)
                 console.Ansi.MarkupLine($"[red]failed[/] {Markup.Escape(origin)}: {Markup.Escape(reason)}");
+            if (SkippedLine() is { } skippedLine) console.Ansi.MarkupLine($"[yellow]{Markup.Escape(skippedLine)}[/]");
             console.Ansi.MarkupLine($"[grey]{Total:N0} articles in {elapsed.TotalSeconds:F1} s ({rate:N0}/s) into {Markup.Escape(store)}[/]");
             return;
         }
@@ -55,6 +59,16 @@ public sealed class IngestSummary
         console.Out.WriteLine($"failed: {Failed.Count}");
         foreach (var (origin, reason) in Failed) console.Out.WriteLine($"  {origin}: {reason}");
         console.Out.WriteLine("events by type: " + (EventsByType.Count == 0 ? "none" : string.Join(", ", EventsByType.Select(kv => $"{kv.Key} {kv.Value}"))));
+        if (SkippedLine() is { } line) console.Out.WriteLine(line);
         console.Out.WriteLine($"{Total} articles in {elapsed.TotalSeconds:F1} s ({rate:F0}/s) into {store}");
+    }
+
+    private string? SkippedLine()
+    {
+        if (Skipped.Count == 0) return null;
+        const int shown = 3;
+        var names = string.Join(", ", Skipped.Take(shown)) + (Skipped.Count > shown ? $" and {Skipped.Count - shown:N0} more" : "");
+        var extensions = string.Join(" ", ArticleFileReader.SupportedExtensions.Order(StringComparer.Ordinal));
+        return $"skipped: {Skipped.Count:N0} {(Skipped.Count == 1 ? "file" : "files")} not in an article format ({names}); folders are read for {extensions}";
     }
 }

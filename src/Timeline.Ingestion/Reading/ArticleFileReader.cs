@@ -14,18 +14,29 @@ public static class ArticleFileReader
 
     private static readonly HashSet<string> Supported = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson" };
 
+    /// <summary>The extensions a folder walk reads, for messages.</summary>
+    public static IReadOnlyCollection<string> SupportedExtensions => Supported;
+
     /// <summary>The files to read for the given paths: files as given, folders walked recursively (supported extensions, sorted, hidden entries skipped).</summary>
+    /// <param name="skipped">
+    /// Told of each file a folder walk passes over for its extension, so that a folder of PDFs does not end in a silent
+    /// "0 articles". Hidden files and a folder's README and the like are passed over without a word.
+    /// </param>
     /// <exception cref="FileNotFoundException">A path that does not exist.</exception>
-    public static IEnumerable<string> Expand(IEnumerable<string> paths)
+    public static IEnumerable<string> Expand(IEnumerable<string> paths, Action<string>? skipped = null)
     {
         foreach (var path in paths)
         {
             if (File.Exists(path)) { yield return path; continue; }
             if (!Directory.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
             var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = System.IO.FileAttributes.Hidden | System.IO.FileAttributes.System })
-                .Where(f => Supported.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.') && !IsFolderDocumentation(f))
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Order(StringComparer.Ordinal);
-            foreach (var f in files) yield return f;
+            foreach (var f in files)
+            {
+                if (!Supported.Contains(Path.GetExtension(f))) skipped?.Invoke(f);
+                else if (!IsFolderDocumentation(f)) yield return f;
+            }
         }
     }
 
