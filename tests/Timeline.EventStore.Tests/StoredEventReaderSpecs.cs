@@ -151,8 +151,11 @@ public sealed class a_stored_event_changed_in_any_one_place
     [MemberData(nameof(Types))]
     public void cut_short_anywhere_reads_as_a_raw_event(string type)
     {
+        // Given the event decoded once whole, so that its source and actors are remembered
         var data = Decoding.Stored(Decoding.Populated(type));
+        Assert.IsType<StoredEvent.Known>(Decoding.Decode(type, data));
 
+        // Then cut short at any byte it is refused, before, inside or after the remembered parts
         for (var length = 0; length < data.Length; length++)
         {
             var truncated = data[..length];

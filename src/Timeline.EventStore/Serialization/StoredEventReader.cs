@@ -35,6 +35,8 @@ internal ref struct StoredEventReader
 
     private Utf8JsonReader _reader;
     private readonly ReadOnlySpan<byte> _utf8;
+    /// <summary>Where in <see cref="_utf8"/> the reader's bytes begin: past a source that was not read again (see <see cref="Source"/>).</summary>
+    private int _base;
     private readonly Caches _caches;
 
     private StoredEventReader(ReadOnlySpan<byte> utf8)
@@ -330,15 +332,17 @@ internal ref struct StoredEventReader
     {
         if (_reader.TokenType == JsonTokenType.Null) return null;
         Expect(JsonTokenType.StartObject, nameof(EventSource));
-        // The events of one article share their source: found by its bytes, it is neither read nor allocated again.
-        var start = (int)_reader.TokenStartIndex;
-        var ahead = _reader;
-        ahead.Skip();
-        var bytes = _utf8[start..(int)ahead.BytesConsumed];
-        if (_caches.Sources.TryGet(bytes, out var slot, out var known))
+        // The events of one article come one after another and share their source. When this event's source has the
+        // bytes of the last one read, the reader goes on after it in the state it was in after reading that one: the
+        // same state, since the source was in the same place (a property of the event object). So it is neither read
+        // again nor allocated.
+        var start = Position;
+        var atEventLevel = _reader.CurrentDepth == 1;
+        if (atEventLevel && _caches.LastSource is { } last && _utf8[start..].StartsWith(last.Bytes))
         {
-            _reader = ahead;
-            return known;
+            _base = start + last.Bytes.Length;
+            _reader = new Utf8JsonReader(_utf8[_base..], isFinalBlock: true, last.StateAfter);
+            return last.Source;
         }
 
         ArticleId articleId = default;
@@ -374,7 +378,7 @@ internal ref struct StoredEventReader
         {
             ArticleId = articleId, Title = title, Outlet = outlet, Url = url, Published = published, Evidence = evidence!, EvidenceSpan = evidenceSpan,
         };
-        _caches.Sources.Set(slot, bytes, source);
+        if (atEventLevel) _caches.LastSource = LastSourceRead.Of(_caches.LastSource, _utf8[start..(_base + (int)_reader.BytesConsumed)], source, _reader.CurrentState);
         return source;
     }
 
@@ -406,10 +410,10 @@ internal ref struct StoredEventReader
     {
         Expect(JsonTokenType.StartObject, nameof(EventActor));
         // The same few thousand actors take part in event after event: each is read once and then found by its bytes.
-        var start = (int)_reader.TokenStartIndex;
+        var start = Position;
         var ahead = _reader;
         ahead.Skip();
-        var bytes = _utf8[start..(int)ahead.BytesConsumed];
+        var bytes = _utf8[start..(_base + (int)ahead.BytesConsumed)];
         if (_caches.Actors.TryGet(bytes, out var slot, out var known))
         {
             _reader = ahead;
@@ -628,6 +632,9 @@ internal ref struct StoredEventReader
 
     // ---- Structure.
 
+    /// <summary>Where the current token begins in the whole document.</summary>
+    private readonly int Position => _base + (int)_reader.TokenStartIndex;
+
     private bool Is(ReadOnlySpan<byte> name)
     {
         if (!_reader.ValueTextEquals(name)) return false;
@@ -668,11 +675,11 @@ internal ref struct StoredEventReader
     /// <summary>Nothing may follow the value but white space, as the serializer requires.</summary>
     private void End()
     {
-        if (_reader.Read()) throw new JsonException($"The stored JSON goes on after its value, at byte {_reader.TokenStartIndex}.");
+        if (_reader.Read()) throw new JsonException($"The stored JSON goes on after its value, at byte {Position}.");
     }
 
     private JsonException NotA(string what) =>
-        new($"The JSON value ({_reader.TokenType}) at byte {_reader.TokenStartIndex} could not be read as a {what}.");
+        new($"The JSON value ({_reader.TokenType}) at byte {Position} could not be read as a {what}.");
 
     [Flags]
     private enum Required
@@ -702,6 +709,18 @@ internal ref struct StoredEventReader
     private static JsonException MissingRequired(string type, string properties) =>
         new($"{type} is missing required properties: {properties}.");
 
+    /// <summary>A source as read last, the bytes it was read from, and the reader's state right after them.</summary>
+    private sealed record LastSourceRead(byte[] Bytes, EventSource Source, JsonReaderState StateAfter)
+    {
+        /// <summary>Reuses the previous one's array when the bytes are as long (sources of one workload mostly are).</summary>
+        public static LastSourceRead Of(LastSourceRead? previous, ReadOnlySpan<byte> bytes, EventSource source, JsonReaderState stateAfter)
+        {
+            var array = previous?.Bytes.Length == bytes.Length ? previous.Bytes : new byte[bytes.Length];
+            bytes.CopyTo(array);
+            return new LastSourceRead(array, source, stateAfter);
+        }
+    }
+
     /// <summary>The tables of one thread.</summary>
     private sealed class Caches
     {
@@ -709,7 +728,7 @@ internal ref struct StoredEventReader
 
         public static Caches ForThisThread => _forThisThread ??= new Caches();
 
-        public readonly RecentlyDecoded<EventSource> Sources = new(16);
+        public LastSourceRead? LastSource;
         public readonly RecentlyDecoded<EventActor> Actors = new(4096);
         public readonly RecentlyDecoded<string> Strings = new(1024);
     }
