@@ -10,6 +10,11 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public ValueList(IEnumerable<T> items) => _items = items.ToImmutableArray();
 
+    private ValueList(ImmutableArray<T> items, bool _) => _items = items;
+
+    /// <summary>Takes an array as it is, without the copy the constructor makes: for decoders, which build each list once.</summary>
+    public static ValueList<T> Wrap(ImmutableArray<T> items) => new(items, false);
+
     public static ValueList<T> Empty => new([]);
 
     private ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;

@@ -10,6 +10,7 @@ IBenchmarkScenario[] scenarios =
     new Timeline.Benchmarks.Scenarios.EsdbScenario(),
     new Timeline.Benchmarks.Scenarios.ReplayScenario(),
     new Timeline.Benchmarks.Scenarios.IngestScenario(),
+    new Timeline.Benchmarks.Scenarios.DecodeScenario(),
 ];
 
 string? jsonFile = null;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Timeline.Domain.Dates;
 
@@ -172,58 +172,57 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
         };
     }
 
-    private static readonly Regex Single = new(@"^(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?(?<q>[~?%])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex Interval = new(@"^(?<a>\d{4}(?:-\d{2}(?:-\d{2})?)?)/(?<b>\d{4}(?:-\d{2}(?:-\d{2})?)?)$", RegexOptions.CultureInvariant);
-
     public static HistoricalDate ParseEdtf(string text) =>
         TryParseEdtf(text, out var date, out var error) ? date : throw new FormatException(error);
 
-    public static bool TryParseEdtf(string? text, out HistoricalDate date) => TryParseEdtf(text, out date, out _);
+    public static bool TryParseEdtf(string? text, out HistoricalDate date) => TryParseEdtf(text.AsSpan(), out date, out _);
 
-    public static bool TryParseEdtf(string? text, out HistoricalDate date, out string error)
+    public static bool TryParseEdtf(string? text, out HistoricalDate date, out string error) => TryParseEdtf(text.AsSpan(), out date, out error);
+
+    /// <summary>
+    /// Reads <c>2015</c>, <c>2015-09</c>, <c>2017-07-09</c> (each optionally followed by <c>~</c>, <c>?</c> or <c>%</c>, all
+    /// read as approximate) and the intervals that stand for early/mid/late. From characters rather than a string, so a
+    /// decoder can read a stored date without making a string of it first.
+    /// </summary>
+    /// <remarks>
+    /// The shapes are those of the regular expressions this replaced, whose <c>\d</c> matched the decimal digits of every
+    /// script (<see cref="char.IsDigit(char)"/>): a single date in other digits still ends in <see cref="int.Parse(string, IFormatProvider)"/>,
+    /// which throws, as it always did; an interval in other digits is refused.
+    /// </remarks>
+    public static bool TryParseEdtf(ReadOnlySpan<char> text, out HistoricalDate date, out string error)
     {
         date = null!;
         error = "";
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        text = text.Trim();
+        if (text.IsEmpty)
         {
             error = "A date is empty.";
             return false;
         }
 
-        // Every stored event carries dates: the plain forms are read without the regular expression, and the intervals
-        // that stand for early/mid/late are remembered once worked out (a replay reads the same few thousand again and again).
-        if (TryParsePlain(text, out date, out error) is { } parsed) return parsed;
-        if (KnownIntervals.TryGetValue(text, out var known))
-        {
-            date = known;
-            return true;
-        }
+        if (TryParseSingle(text, out date, out error) is { } parsed) return parsed;
 
-        var m = Single.Match(text);
-        if (m.Success)
+        if (IsDate(text, out var startLength) && startLength < text.Length - 1 && text[startLength] == '/' && IsDate(text[(startLength + 1)..], out var endLength)
+            && startLength + 1 + endLength == text.Length)
         {
-            var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-            int? month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
-            int? day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
-            // EDTF's "?" (uncertain) and "%" (both) are read as approximate: we keep one notion of looseness.
-            var qualifier = m.Groups["q"].Success ? DateQualifier.Approximate : DateQualifier.None;
-            return TryCreate(year, month, day, qualifier, text, out date, out error);
-        }
-
-        var i = Interval.Match(text);
-        if (i.Success)
-        {
-            foreach (var candidate in QualifiedCandidates(i.Groups["a"].Value))
+            // The intervals that stand for early/mid/late are remembered once worked out: a replay reads the same few
+            // thousand again and again.
+            if (KnownIntervalsBySpan.TryGetValue(text, out var known))
             {
-                if (candidate.ToEdtf() == text)
+                date = known;
+                return true;
+            }
+            var whole = text.ToString();
+            foreach (var candidate in QualifiedCandidates(whole[..startLength]))
+            {
+                if (candidate.ToEdtf() == whole)
                 {
                     date = candidate;
-                    if (KnownIntervals.Count < 100_000) KnownIntervals.TryAdd(text, candidate);
+                    if (KnownIntervals.Count < 100_000) KnownIntervals.TryAdd(whole, candidate);
                     return true;
                 }
             }
-            error = $"'{text}' is an EDTF interval that is not an early/mid/late part of a month or year.";
+            error = $"'{whole}' is an EDTF interval that is not an early/mid/late part of a month or year.";
             return false;
         }
 
@@ -232,48 +231,69 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HistoricalDate> KnownIntervals = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HistoricalDate>.AlternateLookup<ReadOnlySpan<char>> KnownIntervalsBySpan =
+        KnownIntervals.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// "2015", "2015-09", "2017-07-09", each optionally followed by ~, ? or %, in ASCII digits: what <see cref="Single"/>
-    /// matches, read by hand: whether it is a real date, or null for any other text, which goes to the expressions.
+    /// "2015", "2015-09", "2017-07-09", each optionally followed by ~, ? or %: whether it is a real date, or null for
+    /// text of any other shape.
     /// </summary>
-    private static bool? TryParsePlain(string text, out HistoricalDate date, out string error)
+    private static bool? TryParseSingle(ReadOnlySpan<char> text, out HistoricalDate date, out string error)
     {
         date = null!;
         error = "";
-        var length = text.Length;
         var qualifier = DateQualifier.None;
-        if (length > 0 && text[^1] is '~' or '?' or '%')
+        var body = text;
+        if (body[^1] is '~' or '?' or '%')
         {
+            // EDTF's "?" (uncertain) and "%" (both) are read as approximate: we keep one notion of looseness.
             qualifier = DateQualifier.Approximate;
-            length--;
+            body = body[..^1];
         }
-        if (length is not (4 or 7 or 10)) return null;
-        if (!Digits(text, 0, 4, out var year)) return null;
-        int? month = null, day = null;
-        if (length >= 7)
+        if (!IsDate(body, out var length) || length != body.Length) return null;
+
+        if (Ascii.IsValid(body))
         {
-            if (text[4] != '-' || !Digits(text, 5, 2, out var m)) return null;
-            month = m;
+            var year = Digits(body[..4]);
+            int? month = body.Length >= 7 ? Digits(body.Slice(5, 2)) : null;
+            int? day = body.Length == 10 ? Digits(body.Slice(8, 2)) : null;
+            return TryCreate(year, month, day, qualifier, text, out date, out error);
         }
-        if (length == 10)
-        {
-            if (text[7] != '-' || !Digits(text, 8, 2, out var d)) return null;
-            day = d;
-        }
-        return TryCreate(year, month, day, qualifier, text, out date, out error);
+        // Digits of another script: int.Parse refuses them with a FormatException, as the expression's path always did.
+        var otherYear = int.Parse(body[..4].ToString(), CultureInfo.InvariantCulture);
+        int? otherMonth = body.Length >= 7 ? int.Parse(body.Slice(5, 2).ToString(), CultureInfo.InvariantCulture) : null;
+        int? otherDay = body.Length == 10 ? int.Parse(body.Slice(8, 2).ToString(), CultureInfo.InvariantCulture) : null;
+        return TryCreate(otherYear, otherMonth, otherDay, qualifier, text, out date, out error);
     }
 
-    private static bool Digits(string text, int start, int count, out int value)
+    /// <summary>Whether the text starts with a date of four digits, then optionally "-" and two, then optionally "-" and two; how long it is.</summary>
+    private static bool IsDate(ReadOnlySpan<char> text, out int length)
     {
-        value = 0;
-        for (var i = start; i < start + count; i++)
+        length = 0;
+        if (!AllDigits(text, 0, 4)) return false;
+        length = 4;
+        if (text.Length >= 7 && text[4] == '-' && AllDigits(text, 5, 2))
         {
-            var c = text[i];
-            if (c is < '0' or > '9') return false;
-            value = value * 10 + (c - '0');
+            length = 7;
+            if (text.Length >= 10 && text[7] == '-' && AllDigits(text, 8, 2)) length = 10;
         }
         return true;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text, int start, int count)
+    {
+        if (text.Length < start + count) return false;
+        foreach (var c in text.Slice(start, count))
+            if (!char.IsDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>The value of ASCII digits.</summary>
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits) value = value * 10 + (c - '0');
+        return value;
     }
 
     private static IEnumerable<HistoricalDate> QualifiedCandidates(string start)
@@ -290,7 +310,7 @@ public sealed record HistoricalDate : IComparable<HistoricalDate>
         }
     }
 
-    private static bool TryCreate(int year, int? month, int? day, DateQualifier qualifier, string text, out HistoricalDate date, out string error)
+    private static bool TryCreate(int year, int? month, int? day, DateQualifier qualifier, ReadOnlySpan<char> text, out HistoricalDate date, out string error)
     {
         date = null!;
         error = "";

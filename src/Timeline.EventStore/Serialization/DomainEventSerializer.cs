@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Timeline.Domain.Events;
 using Timeline.Domain.Serialization;
 
@@ -24,17 +23,12 @@ public abstract record StoredEvent(RecordedEvent Recorded)
     public sealed record Raw(RecordedEvent Recorded, string Reason) : StoredEvent(Recorded);
 }
 
-/// <summary>Turns domain events into stored JSON events and back, through <see cref="EventTypeMap"/>.</summary>
+/// <summary>
+/// Turns domain events into stored JSON events and back, through <see cref="EventTypeMap"/>: written by the serializer
+/// with <see cref="EventJson.Options"/>, read back by <see cref="StoredEventReader"/>, which reads the same JSON by hand.
+/// </summary>
 public static class DomainEventSerializer
 {
-    private static readonly JsonTypeInfo<EventMetadata> MetadataContract =
-        (JsonTypeInfo<EventMetadata>)EventJson.Options.GetTypeInfo(typeof(EventMetadata));
-
-    // Looked up once per type rather than through the options' cache on every call: a replay decodes a million events.
-    private static readonly Dictionary<Type, JsonTypeInfo> EventContracts = EventTypeMap.AllNames
-        .Select(name => EventTypeMap.TryGet(name, out var entry) ? entry.ClrType : throw new InvalidOperationException(name))
-        .ToDictionary(type => type, type => EventJson.Options.GetTypeInfo(type));
-
     /// <summary>
     /// The metadata last decoded on this thread and its bytes: events of one extractor version carry the same metadata,
     /// so a replay reads it once instead of once per event. Safe to share because the record is immutable.
@@ -60,7 +54,7 @@ public static class DomainEventSerializer
         {
             metadata = recorded.Metadata.Length == 0 ? new EventMetadata { SchemaVersion = 1 } : ReadMetadata(recorded.Metadata.Span);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             return new StoredEvent.Raw(recorded, $"unreadable metadata: {ex.Message}");
         }
@@ -70,21 +64,29 @@ public static class DomainEventSerializer
 
         try
         {
-            var e = (IDomainEvent?)JsonSerializer.Deserialize(recorded.Data.Span, EventContracts[entry.ClrType]);
+            var e = StoredEventReader.ReadEvent(entry.ClrType, recorded.Data.Span);
             return e is null
                 ? new StoredEvent.Raw(recorded, "event data is null")
                 : new StoredEvent.Known(recorded, e, metadata);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             return new StoredEvent.Raw(recorded, $"unreadable {recorded.Type} data: {ex.Message}");
         }
     }
 
+    /// <summary>
+    /// What bad stored data throws: the decoder's <see cref="JsonException"/>; <see cref="FormatException"/> from a date
+    /// in another script's digits (which escaped the serializer's path); and <see cref="InvalidOperationException"/>,
+    /// which <see cref="Utf8JsonReader"/> throws for strings that are not valid UTF-8 (the decoder checks every token's
+    /// type before it reads a value, so nothing else of its own throws it).
+    /// </summary>
+    private static bool IsUnreadable(Exception ex) => ex is JsonException or FormatException or InvalidOperationException;
+
     private static EventMetadata ReadMetadata(ReadOnlySpan<byte> utf8)
     {
         if (_lastMetadata is { } last && utf8.SequenceEqual(last.Bytes)) return last.Metadata;
-        var metadata = JsonSerializer.Deserialize(utf8, MetadataContract) ?? new EventMetadata { SchemaVersion = 1 };
+        var metadata = StoredEventReader.ReadMetadata(utf8) ?? new EventMetadata { SchemaVersion = 1 };
         _lastMetadata = (utf8.ToArray(), metadata);
         return metadata;
     }
