@@ -163,3 +163,48 @@ public class a_name_that_a_meeting_noun_describes
         Assert.Contains(meeting.Actors, a => a.Name == "Volta Farmers League" && a.Role == ActorRole.Organizer);
     }
 }
+
+public class an_acronym_before_group_or_bloc
+{
+    [Fact]
+    public void names_the_group_whose_leaders_gathered()
+    {
+        var meeting = Extract.Of<ConferenceHeld>(
+            "Leaders of the VCS group gathered in Accra on Tuesday for their annual summit.").Single();
+
+        Assert.Equal("2021-06-08", meeting.Occurred.ToEdtf());
+        Assert.Contains(meeting.Actors, a => a.Name == "VCS");
+    }
+
+    [Fact]
+    public void but_a_qualifying_word_before_group_names_none()
+    {
+        var bans = Extract.Of<PartyBanned>(
+            "The Islamist group was banned in Accra on Tuesday.");
+
+        Assert.DoesNotContain(bans.SelectMany(b => b.Actors), a => a.Name == "Islamist");
+    }
+}
+
+public class members_of_a_group_who_met
+{
+    [Fact]
+    public void held_a_meeting_of_that_group()
+    {
+        var meeting = Extract.Of<ConferenceHeld>(
+            "Foreign ministers of the Volta Coast Union met in Accra on Sunday.").Single();
+
+        Assert.Equal("2021-06-06", meeting.Occurred.ToEdtf());
+        Assert.Equal("GH", meeting.Country.Value);
+        Assert.Contains(meeting.Actors, a => a.Name == "Volta Coast Union" && a.Role == ActorRole.Organizer);
+    }
+
+    [Fact]
+    public void but_leaders_who_met_someone_held_no_meeting_of_their_own()
+    {
+        var meetings = Extract.Of<ConferenceHeld>(
+            "Leaders of the Green Dawn Party met the president in Accra on Sunday.");
+
+        Assert.Empty(meetings);
+    }
+}

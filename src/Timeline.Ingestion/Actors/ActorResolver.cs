@@ -432,6 +432,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 i = end;
                 continue;
             }
+            // "the BRICS group", "the MSG bloc": an acronym that a lowercase group noun follows names a group of members.
+            if (kind is null && end == i + 1 && end < tokens.Length && i > 0 && tokens[i - 1].Text is "the" or "The"
+                && tokens[end].Text is "group" or "bloc" && IsAcronym(tokens[i].Text))
+            {
+                yield return (i, end, ActorKind.Organization);
+                i = end;
+                continue;
+            }
             // "Ministry of Transport, Maritime Affairs and Communications": a list of portfolios after "of" is part of the name.
             if (kind is not null && Enumerable.Range(i, end - i).Any(k => tokens[k].Text is "of" or "for")) end = PortfolioListEnd(tokens, end);
             if (kind is not null && end - i >= 2)
@@ -453,6 +461,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             }
         }
     }
+
+    // "BRICS", "MSG", "G20": two or more capitals, letters and digits only.
+    private static bool IsAcronym(string word) => word.Length >= 2 && word.Count(char.IsUpper) >= 2 && word.All(char.IsLetterOrDigit) && word.Count(char.IsLower) <= 1;
 
     // "the"/"The" before a single matched place word right before i: "The Serbia Against Violence coalition".
     private static bool AfterTheAndPlace(Token[] tokens, bool[] covered, int i) =>

@@ -30,6 +30,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
     private readonly WordSet _bodies = lexicon["meeting-bodies"];
     private readonly WordSet _decisions = lexicon["conference-decision-verbs"];
+    private readonly WordSet _meetingPeople = lexicon["meeting-people"];
     private readonly WordSet _joining = lexicon["conference-joining-verbs"];
     private readonly WordSet _gathering = lexicon["conference-gathering-verbs"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
@@ -364,6 +365,23 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             }
             if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
             found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
+        }
+        // "Leaders of the BRICS group gathered in Johannesburg on Tuesday", "Ministers of the Arab League met on Sunday": a
+        // group's members meeting, with no object (not "met the president"), are a meeting of that group.
+        foreach (var (n, _) in view.Find(_meetingPeople))
+        {
+            if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
+            var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
+            var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+            var after = of.TokenEnd;
+            if (after < tokens.Length && _partyNouns.Contains(tokens[after].Text) && !tokens[after].IsCapitalized) after++;
+            if (after < tokens.Length && tokens[after].Text == "(")
+                while (after < tokens.Length && tokens[after].Text != ")") after++;
+            if (after < tokens.Length && tokens[after].Text == ")") after++;
+            if (after + 1 >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)
+                || tokens[after + 1].Text.ToLowerInvariant() is not ("in" or "on" or "at" or "for" or "behind" or "online" or "virtually")) continue;
+            found.Add((n, of.Actor, tokens[n].Text.ToLowerInvariant()));
         }
         return found;
     }
