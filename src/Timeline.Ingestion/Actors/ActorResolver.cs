@@ -421,11 +421,22 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 i = end;
                 continue;
             }
-            // "the Likud party", "the Sambayan coalition": after "the", a short name that a lowercase group noun follows.
-            if (kind is null && end > i && end - i <= 3 && end < tokens.Length && i > 0 && tokens[i - 1].Text is "the"
+            // "the Likud party", "the Sambayan coalition": after "the", a short name that a lowercase group noun follows; so
+            // too "The Volta Against Violence coalition" opening a sentence, and "The Serbia Against Violence coalition", whose
+            // first word is a place the gazetteer matched (the place joins the name below).
+            if (kind is null && end > i && end - i <= 3 && end < tokens.Length && i > 0 && (tokens[i - 1].Text is "the" || AfterTheAndPlace(tokens, covered, i) && LongName(tokens, i, end) || tokens[i - 1].Text is "The" && LongName(tokens, i, end))
+                && !PartyQualifiers.Contains(tokens[i].Text.ToLowerInvariant())
                 && LowercaseGroupNouns.TryGetValue(tokens[end].Text, out var groupKind))
             {
                 yield return (i, end, groupKind);
+                i = end;
+                continue;
+            }
+            // "the BRICS group", "the MSG bloc": an acronym that a lowercase group noun follows names a group of members.
+            if (kind is null && end == i + 1 && end < tokens.Length && i > 0 && tokens[i - 1].Text is "the" or "The"
+                && tokens[end].Text is "group" or "bloc" && IsAcronym(tokens[i].Text))
+            {
+                yield return (i, end, ActorKind.Organization);
                 i = end;
                 continue;
             }
@@ -450,6 +461,18 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             }
         }
     }
+
+    // "BRICS", "MSG", "G20": two or more capitals, letters and digits only.
+    private static bool IsAcronym(string word) => word.Length >= 2 && word.Count(char.IsUpper) >= 2 && word.All(char.IsLetterOrDigit) && word.Count(char.IsLower) <= 1;
+
+    // "the"/"The" before a single matched place word right before i: "The Serbia Against Violence coalition".
+    private static bool AfterTheAndPlace(Token[] tokens, bool[] covered, int i) =>
+        i > 1 && covered[i - 1] && tokens[i - 1].IsCapitalized && !covered[i - 2] && tokens[i - 2].Text is "the" or "The";
+
+    // A name of two words or more, none of them a word that also opens sentences or qualifies a group: "The Islamist
+    // movement" or "the Kurdish Islamist movement" name no group, "The Volta Against Violence coalition" does.
+    private bool LongName(Token[] tokens, int i, int end) =>
+        end - i >= 2 && Enumerable.Range(i, end - i).All(k => Connectors.Contains(tokens[k].Text) || !_stop.Contains(tokens[k].Norm));
 
     private static bool RunsOnIntoName(Token[] tokens, int end)
     {

@@ -30,6 +30,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
     private readonly WordSet _bodies = lexicon["meeting-bodies"];
     private readonly WordSet _decisions = lexicon["conference-decision-verbs"];
+    private readonly WordSet _meetingPeople = lexicon["meeting-people"];
+    private readonly WordSet _joining = lexicon["conference-joining-verbs"];
+    private readonly WordSet _gathering = lexicon["conference-gathering-verbs"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -47,6 +50,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
                 .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
             var verbs = view.Find(_verbs).ToList();
+            verbs.AddRange(MeetingObjectVerbs(view));
             // "The World Uyghur Congress held a protest", "the Free Uzbekistan Forum organised …": a group named for a meeting,
             // as the subject that holds or organises something, is no meeting ("Kazakhstan hosted the Astana International
             // Forum" is one: there the name is what was hosted; "the Party Assembly met" is the body meeting).
@@ -104,13 +108,19 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "The assembly of the 1Sambayan coalition ran from Thursday": likewise when the meeting noun takes "of".
             organizer ??= IsPronounVenue(view, verb) || noun + 1 < view.Tokens.Length && view.Tokens[noun + 1].Is("of") ? NamedInOf(article, view) : null;
             if (organizer is not null && IsVenue(organizer)) organizer = null;
+            // "for the Free Land Camp, an annual assembly": a name that the meeting noun describes is the meeting, not a guest.
+            var meetingNames = view.Actors.Where(a => !a.IsPronoun && MeetingInApposition(view, nouns.Select(n => n.Item1).ToList(), a.TokenStart, a.TokenEnd)).Select(a => a.Actor).ToList();
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && !IsVenue(a.Actor) && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
-                .Select(a => a.Actor).Distinct().ToList();
+                .Select(a => a.Actor).Distinct().Where(a => !meetingNames.Contains(a)).ToList();
             if (organizer is null && participants.Count == 0)
             {
                 // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
                 foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
                 {
+                    // "The round table, convened by the Centre for Free Elections (CeSID), lasted five hours": the agent of the
+                    // next sentence's "organised by" or "convened over Zoom by" organised it.
+                    organizer = next.Find(_verbs).Select(v => AgentOf(next, v.Index)).FirstOrDefault(o => o is not null && !IsVenue(o));
+                    if (organizer is not null) break;
                     participants.AddRange(next.Actors.Where(a => !a.IsPronoun && !IsVenue(a.Actor) && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
                         .Select(a => a.Actor).Distinct());
                     if (participants.Count > 0) break;
@@ -123,6 +133,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
             var name = (body.Owner is not null ? $"{body.Name} of {body.Owner.Name}" : null)
+                ?? meetingNames.Select(m => m.Name).FirstOrDefault()
                 ?? NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
                 ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
@@ -286,6 +297,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         for (var k = noun - 1; k >= 0 && noun - k <= 5; k--)
         {
             if (view.Tokens[k].Is("at")) return true;
+            // "at the end of a general convention", "at the close of its congress".
+            if (view.Tokens[k].Is("of") && k >= 3 && view.Tokens[k - 1].Text.ToLowerInvariant() is "end" or "close" or "conclusion" && view.Tokens[k - 2].Is("the") && view.Tokens[k - 3].Is("at")) return true;
             if (!view.Tokens[k].IsWord && !view.Tokens[k].IsNumber && view.Tokens[k].Text != "-" || view.Tokens[k].IsCapitalized && !Determiners.Contains(view.Tokens[k].Text)) return false;
         }
         return false;
@@ -352,6 +365,23 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             }
             if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
             found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
+        }
+        // "Leaders of the BRICS group gathered in Johannesburg on Tuesday", "Ministers of the Arab League met on Sunday": a
+        // group's members meeting, with no object (not "met the president"), are a meeting of that group.
+        foreach (var (n, _) in view.Find(_meetingPeople))
+        {
+            if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
+            var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
+            var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+            var after = of.TokenEnd;
+            if (after < tokens.Length && _partyNouns.Contains(tokens[after].Text) && !tokens[after].IsCapitalized) after++;
+            if (after < tokens.Length && tokens[after].Text == "(")
+                while (after < tokens.Length && tokens[after].Text != ")") after++;
+            if (after < tokens.Length && tokens[after].Text == ")") after++;
+            if (after + 1 >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)
+                || tokens[after + 1].Text.ToLowerInvariant() is not ("in" or "on" or "at" or "for" or "behind" or "online" or "virtually")) continue;
+            found.Add((n, of.Actor, tokens[n].Text.ToLowerInvariant()));
         }
         return found;
     }
@@ -519,10 +549,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         if (text.StartsWith("host", StringComparison.Ordinal) || text.StartsWith("organi", StringComparison.Ordinal) || text.StartsWith("conven", StringComparison.Ordinal) || text is "held" or "chaired")
         {
             // "by X" after the verb, else the subject before it.
-            if (verb + 1 < view.Tokens.Length && view.Tokens[verb + 1].Is("by"))
+            if (ByAfter(view, verb) is var agentBy and >= 0)
             {
                 // "organised by the Accra Civic League": the agent may take its article.
-                var after = view.Actors.FirstOrDefault(a => (a.TokenStart == verb + 2 || a.TokenStart == verb + 3 && view.Tokens[verb + 2].Is("the")) && !a.IsPronoun && Hosts.Contains(a.Actor.Kind));
+                var after = view.Actors.FirstOrDefault(a => (a.TokenStart == agentBy + 1 || a.TokenStart == agentBy + 2 && view.Tokens[agentBy + 1].Is("the")) && !a.IsPronoun && Hosts.Contains(a.Actor.Kind));
                 // "an online event hosted by a university": the passive's agent follows; the subject before is a guest.
                 return after.Actor;
             }
@@ -540,6 +570,88 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (m.Actor is not null) return m.Actor;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "organised by", "convened over Zoom by", "hosted in Accra by": the "by" of a passive meeting verb, at most two words
+    /// (no comma) after it; -1 when there is none.
+    /// </summary>
+    private static int ByAfter(SentenceView view, int verb)
+    {
+        for (var k = verb + 1; k < view.Tokens.Length && k - verb <= 3; k++)
+        {
+            if (view.Tokens[k].Is("by")) return k;
+            if (!view.Tokens[k].IsWord || view.Quoted[k]) return -1;
+        }
+        return -1;
+    }
+
+    // The agent of a passive "organised/hosted/convened/chaired by X", and nothing else: a sentence after the one that
+    // reported the meeting says who organised it only that way.
+    private static ArticleActor? AgentOf(SentenceView view, int verb)
+    {
+        var text = view.Tokens[verb].Text.ToLowerInvariant();
+        if (!(text.StartsWith("host", StringComparison.Ordinal) || text.StartsWith("organi", StringComparison.Ordinal) || text.StartsWith("conven", StringComparison.Ordinal) || text is "chaired")) return null;
+        var by = ByAfter(view, verb);
+        if (by < 0) return null;
+        return view.Actors.FirstOrDefault(a => (a.TokenStart == by + 1 || a.TokenStart == by + 2 && view.Tokens[by + 1].Is("the")) && !a.IsPronoun && Organizers.Contains(a.Actor.Kind)).Actor;
+    }
+
+    /// <summary>
+    /// Verbs that report a meeting only with the meeting as their object: "joined an online conference on Thursday" (people
+    /// also join parties), and coming together "for" one: "sat down for a round table", "set up camp on Monday for the Free
+    /// Land Camp, an annual assembly".
+    /// </summary>
+    private IEnumerable<(int Index, int Length)> MeetingObjectVerbs(SentenceView view)
+    {
+        List<int>? nouns = null;
+        foreach (var (v, len) in view.Find(_joining))
+        {
+            nouns ??= view.Find(_nouns).Select(n => n.Index).ToList();
+            if (MeetingNounAt(view, nouns, v + len)) yield return (v, len);
+        }
+        foreach (var (v, len) in view.Find(_gathering))
+        {
+            nouns ??= view.Find(_nouns).Select(n => n.Index).ToList();
+            for (var k = v + len; k < view.Tokens.Length && k - v <= 12; k++)
+            {
+                if (view.Tokens[k].Text is "." or ";" or ":" || view.Quoted[k]) break;
+                if (!view.Tokens[k].Is("for")) continue;
+                if (MeetingNounAt(view, nouns, k + 1) || MeetingInApposition(view, nouns, k + 1)) yield return (v, len);
+                break;
+            }
+        }
+    }
+
+    // A meeting noun within four words of start, past determiners, modifiers and a name: "an online conference", "the
+    // annual Astana Forum", "a two-day round table".
+    private static bool MeetingNounAt(SentenceView view, List<int> nouns, int start)
+    {
+        for (var k = start; k < view.Tokens.Length && k - start < 5; k++)
+        {
+            if (nouns.Contains(k)) return true;
+            if (!(view.Tokens[k].IsWord || view.Tokens[k].IsNumber || view.Tokens[k].Text == "-") || view.Quoted[k]) return false;
+        }
+        return false;
+    }
+
+    // "the Free Land Camp, an annual assembly": a capitalized name that a meeting noun describes in apposition.
+    private static bool MeetingInApposition(SentenceView view, List<int> nouns, int start, int nameEnd = -1)
+    {
+        var k = start < view.Tokens.Length && view.Tokens[start].Is("the") ? start + 1 : start;
+        var name = k;
+        if (nameEnd >= 0) k = nameEnd;
+        else while (k < view.Tokens.Length && k - name < 6 && view.Tokens[k].IsWord && view.Tokens[k].IsCapitalized) k++;
+        if (k == name || k + 1 >= view.Tokens.Length || view.Tokens[k].Text != ",") return false;
+        k++;
+        if (!(view.Tokens[k].Is("a") || view.Tokens[k].Is("an") || view.Tokens[k].Is("the"))) return false;
+        for (var j = k + 1; j < view.Tokens.Length && j - k <= 4; j++)
+        {
+            // "X, the forum's organiser": the noun of a possessive describes someone else.
+            if (nouns.Contains(j)) return !(j + 1 < view.Tokens.Length && view.Tokens[j + 1].Text is "'s" or "’s");
+            if (!view.Tokens[j].IsWord || view.Tokens[j].IsCapitalized) return false;
+        }
+        return false;
     }
 
     /// <summary>

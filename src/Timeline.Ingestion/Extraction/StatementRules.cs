@@ -181,6 +181,9 @@ public sealed class StatementRules(Lexicon lexicon)
                 if (m.TokenEnd >= verb - 1 || view.Quoted[m.TokenStart] || !SpeakerKinds.Contains(m.Actor.Kind) || IsModifier(view, m.TokenStart)) continue;
                 // "The Bangladesh Nationalist Party (BNP), Jamaat's ally, said": the bracketed acronym belongs to the head.
                 var headEnd = m.TokenEnd + 2 < verb && view.Tokens[m.TokenEnd].Text == "(" && view.Tokens[m.TokenEnd + 2].Text == ")" ? m.TokenEnd + 3 : m.TokenEnd;
+                // "The Serbia Against Violence coalition, the largest bloc in parliament, said": the group noun after the name
+                // belongs to the head.
+                if (headEnd < verb - 1 && m.Actor.Kind is not ActorKind.Person && _partyNouns.Contains(view.Tokens[headEnd].Text) && !view.Tokens[headEnd].IsCapitalized) headEnd++;
                 if (m.TokenStart > 0 && view.Tokens[m.TokenStart - 1].Text == "(") continue;
                 if (view.Tokens[headEnd].Text is not ("," or "—") || view.Tokens[m.TokenEnd - 1].Text != view.Tokens[m.TokenEnd - 1].Norm) continue;
                 if (verb - m.TokenEnd > 28 || Enumerable.Range(m.TokenEnd, verb - m.TokenEnd).Any(k => view.Tokens[k].Text is "“" or "”" or "\"" || _speech.Contains(view.Tokens[k].Text))) continue;
