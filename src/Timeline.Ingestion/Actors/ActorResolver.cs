@@ -30,6 +30,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _roles = lexicon["role-nouns"];
     private readonly WordSet _titles = lexicon["person-titles"];
+    private readonly WordSet _portfolios = lexicon["portfolios"];
     private readonly WordSet _stop = lexicon["name-stopwords"];
     private readonly WordSet _givenNames = lexicon["given-names-among-stopwords"];
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
@@ -161,6 +162,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 var actor = Discovered(Join(tokens, nameStart, end), kind, country);
                 // "Supreme Court" met earlier without a country is the body the prefix now places.
                 actor.Country ??= country;
+                // "Supreme Electoral Council", found first by its head word as an organisation, is a state's body once a
+                // country's name owns it.
+                if (!actor.Known && actor.Kind == ActorKind.Organization) actor.Kind = ActorKind.GovernmentBody;
                 // The prefixed form stays one mention of the body, so its country word is not counted again as a place.
                 if (nameStart > start) AddAlias(Join(tokens, start, end), actor);
                 for (var k = start; k < end; k++) covered[k] = true;
@@ -536,6 +540,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         for (var i = 0; i < tokens.Length; i++)
         {
             if (covered[i] || !IsNameToken(tokens[i])) continue;
+            if (InPortfolio(tokens, i)) continue;
             var end = i;
             while (end < tokens.Length && end - i < 5 && !covered[end]
                    && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length || end > i && IsSurnameLikeRole(tokens, end)
@@ -554,6 +559,17 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 yield return (i, end);
             i = end - 1;
         }
+    }
+
+    // "Minister of Foreign Affairs Ana Vargas": a portfolio word after "Title of (the)" and the portfolio words before it.
+    private bool InPortfolio(Token[] tokens, int i)
+    {
+        if (!_portfolios.Contains(tokens[i].Text)) return false;
+        var k = i - 1;
+        while (k >= 0 && _portfolios.Contains(tokens[k].Text)) k--;
+        if (k >= 0 && tokens[k].Text == "the") k--;
+        return k >= 1 && tokens[k].Text == "of" && tokens[k - 1].IsCapitalized
+               && (_titles.Contains(tokens[k - 1].Text) || _roles.Contains(tokens[k - 1].Text.ToLowerInvariant()));
     }
 
     // "Mehbooba Mufti", "Ahmed Sheikh": a word that is also a role noun, capitalized after a first name, ends a name
