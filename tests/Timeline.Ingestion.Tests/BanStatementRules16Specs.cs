@@ -141,3 +141,36 @@ public class a_shutdown_someone_talks_about
         Assert.Equal(["2021-06-08"], outages.Select(o => o.Occurred.ToEdtf()));
     }
 }
+
+public class a_verb_that_frames_a_quotation
+{
+    [Fact]
+    public void is_a_statement_when_the_quotation_follows_it()
+    {
+        var statement = Extract.Of<StatementMade>(
+            "QUITO — The movement's leader, Ana Lucía Vargas, called the ruling \"a funeral for democracy\" on Tuesday.").Single();
+
+        Assert.Equal("ana-lucia-vargas", statement.Speaker.Value);
+        Assert.Equal("2021-06-08", statement.Occurred.ToEdtf());
+    }
+
+    [Fact]
+    public void but_calling_for_something_or_a_group_called_something_is_not()
+    {
+        Assert.Empty(Extract.Of<StatementMade>(
+            "QUITO — A new group called Andean Dawn was registered on Tuesday, and its founders called for \"calm\"."));
+    }
+}
+
+public class a_persons_name_that_is_also_a_city
+{
+    [Theory]
+    [InlineData("Paraguayan President Santiago Peña said on Tuesday that the talks would resume.", "santiago-pena")]
+    [InlineData("The movement's leader, Rosa Valencia, said on Tuesday that the talks would resume.", "rosa-valencia")]
+    public void is_the_person(string sentence, string speaker)
+    {
+        var statement = Extract.Of<StatementMade>("QUITO — " + sentence).Single();
+
+        Assert.Equal(speaker, statement.Speaker.Value);
+    }
+}

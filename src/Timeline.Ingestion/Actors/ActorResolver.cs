@@ -129,6 +129,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             // right after another country's demonym is that country's own group.
             matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && m.Entry.Country is { } known
                 && matches.Any(d => d.TokenEnd == m.TokenStart && d.Entry.Type == EntryType.Demonym && d.Entry.Country is { } named && named != known));
+            // "Kitty Monterrey, called", "Santiago Peña said": a one-word city next to a name, where the two read as a person,
+            // is a person's name and no place.
+            matches.RemoveAll(m => m.Entry.Type == EntryType.City && m.TokenEnd - m.TokenStart == 1 && IsPartOfPersonName(tokens, m, matches));
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -559,6 +562,17 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 yield return (i, end);
             i = end - 1;
         }
+    }
+
+    private bool IsPartOfPersonName(Token[] tokens, GazetteerMatch city, List<GazetteerMatch> matches)
+    {
+        bool Free(int k) => k >= 0 && k < tokens.Length && IsNameToken(tokens[k]) && !matches.Any(m => m != city && k >= m.TokenStart && k < m.TokenEnd);
+        // Both words in capitals ("MANAGUA") is a dateline, never a name.
+        if (!tokens[city.TokenStart].IsCapitalized || tokens[city.TokenStart].Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;
+        int start = city.TokenStart, end = city.TokenEnd;
+        while (start > 0 && city.TokenStart - start < 2 && Free(start - 1)) start--;
+        while (end - city.TokenEnd < 2 && Free(end)) end++;
+        return end - start >= 2 && HasPersonEvidence(tokens, start, end);
     }
 
     // "Minister of Foreign Affairs Ana Vargas": a portfolio word after "Title of (the)" and the portfolio words before it.

@@ -31,6 +31,7 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _claimNouns = lexicon["claim-nouns"];
     private readonly WordSet _closingDay = lexicon["closing-day-cues"];
     private readonly WordSet _titles = lexicon["person-titles"];
+    private readonly WordSet _framing = lexicon["quote-framing-verbs"];
     private readonly WordSet _roles = lexicon["role-nouns"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
@@ -45,7 +46,7 @@ public sealed class StatementRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             StatementDraft? made = null;
-            foreach (var (verb, length) in view.Find(_speech))
+            foreach (var (verb, length) in SpeechVerbs(view))
             {
                 if (view.CueBefore(_negation, verb, window: 3)) continue;   // "did not say", "declined to comment"
                 if (DeclinesComment(view)) break;
@@ -243,6 +244,18 @@ public sealed class StatementRules(Lexicon lexicon)
             if (t is "which" or "whom" or "whose") return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The speech verbs of a sentence, with verbs that frame a quotation ("called the ruling “a burial”", "termed it “a
+    /// farce”") when the quotation opens within a few words of them; "called for calm" and "a group called X" are no speech.
+    /// </summary>
+    private IEnumerable<(int Index, int Length)> SpeechVerbs(SentenceView view)
+    {
+        var framing = view.Find(_framing)
+            .Where(f => Enumerable.Range(f.Index + 1, Math.Min(5, view.Tokens.Length - f.Index - 1)).Any(k => view.Tokens[k].Text is "“" or "\"")
+                        && f.Index + 1 < view.Tokens.Length && !view.Tokens[f.Index + 1].Is("for") && !view.Tokens[f.Index + 1].Is("on"));
+        return view.Find(_speech).Concat(framing).OrderBy(v => v.Index);
     }
 
     // "Secretary of State Antony Blinken", "Minister of the Interior Ana Ruiz": an "of" between a capitalized title and
