@@ -30,6 +30,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly WordSet _roles = lexicon["role-nouns"];
     private readonly WordSet _titles = lexicon["person-titles"];
+    private readonly WordSet _portfolios = lexicon["portfolios"];
     private readonly WordSet _stop = lexicon["name-stopwords"];
     private readonly WordSet _givenNames = lexicon["given-names-among-stopwords"];
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
@@ -128,6 +129,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             // right after another country's demonym is that country's own group.
             matches.RemoveAll(m => m.Entry.Type == EntryType.Actor && m.Entry.Country is { } known
                 && matches.Any(d => d.TokenEnd == m.TokenStart && d.Entry.Type == EntryType.Demonym && d.Entry.Country is { } named && named != known));
+            // "Kitty Monterrey, called", "Santiago Peña said": a one-word city next to a name, where the two read as a person,
+            // is a person's name and no place.
+            matches.RemoveAll(m => m.Entry.Type == EntryType.City && m.TokenEnd - m.TokenStart == 1 && IsPartOfPersonName(tokens, m, matches));
             gazetteerMatches[s] = matches;
             var covered = new bool[tokens.Length];
             foreach (var m in matches)
@@ -161,6 +165,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 var actor = Discovered(Join(tokens, nameStart, end), kind, country);
                 // "Supreme Court" met earlier without a country is the body the prefix now places.
                 actor.Country ??= country;
+                // "Supreme Electoral Council", found first by its head word as an organisation, is a state's body once a
+                // country's name owns it.
+                if (!actor.Known && actor.Kind == ActorKind.Organization) actor.Kind = ActorKind.GovernmentBody;
                 // The prefixed form stays one mention of the body, so its country word is not counted again as a place.
                 if (nameStart > start) AddAlias(Join(tokens, start, end), actor);
                 for (var k = start; k < end; k++) covered[k] = true;
@@ -559,6 +566,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         for (var i = 0; i < tokens.Length; i++)
         {
             if (covered[i] || !IsNameToken(tokens[i])) continue;
+            if (InPortfolio(tokens, i)) continue;
             var end = i;
             while (end < tokens.Length && end - i < 5 && !covered[end]
                    && (IsNameToken(tokens[end]) || end > i && IsParticle(tokens[end]) && end + 1 <= tokens.Length || end > i && IsSurnameLikeRole(tokens, end)
@@ -577,6 +585,28 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 yield return (i, end);
             i = end - 1;
         }
+    }
+
+    private bool IsPartOfPersonName(Token[] tokens, GazetteerMatch city, List<GazetteerMatch> matches)
+    {
+        bool Free(int k) => k >= 0 && k < tokens.Length && IsNameToken(tokens[k]) && !matches.Any(m => m != city && k >= m.TokenStart && k < m.TokenEnd);
+        // Both words in capitals ("MANAGUA") is a dateline, never a name.
+        if (!tokens[city.TokenStart].IsCapitalized || tokens[city.TokenStart].Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;
+        int start = city.TokenStart, end = city.TokenEnd;
+        while (start > 0 && city.TokenStart - start < 2 && Free(start - 1)) start--;
+        while (end - city.TokenEnd < 2 && Free(end)) end++;
+        return end - start >= 2 && HasPersonEvidence(tokens, start, end);
+    }
+
+    // "Minister of Foreign Affairs Ana Vargas": a portfolio word after "Title of (the)" and the portfolio words before it.
+    private bool InPortfolio(Token[] tokens, int i)
+    {
+        if (!_portfolios.Contains(tokens[i].Text)) return false;
+        var k = i - 1;
+        while (k >= 0 && _portfolios.Contains(tokens[k].Text)) k--;
+        if (k >= 0 && tokens[k].Text == "the") k--;
+        return k >= 1 && tokens[k].Text == "of" && tokens[k - 1].IsCapitalized
+               && (_titles.Contains(tokens[k - 1].Text) || _roles.Contains(tokens[k - 1].Text.ToLowerInvariant()));
     }
 
     // "Mehbooba Mufti", "Ahmed Sheikh": a word that is also a role noun, capitalized after a first name, ends a name

@@ -10,7 +10,8 @@ public sealed class ArticleActor(ActorId id, string name, ActorKind kind, Countr
     /// <summary>Settable only so that a generic body ("Supreme Court") can take its country into its id once that is known.</summary>
     public ActorId Id { get; set; } = id;
     public string Name { get; } = name;
-    public ActorKind Kind { get; } = kind;
+    /// <summary>Settable only so that a discovered organisation a country's name then places ("Nicaragua's Supreme Electoral Council") becomes a state body.</summary>
+    public ActorKind Kind { get; set; } = kind;
     public CountryCode? Country { get; set; } = country;
     /// <summary>True when the gazetteer knows the actor; false when discovered in this article.</summary>
     public bool Known { get; } = known;

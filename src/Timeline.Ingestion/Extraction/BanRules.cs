@@ -33,6 +33,9 @@ public sealed class BanRules(Lexicon lexicon)
     private readonly WordSet _stativeBefore = lexicon["stative-before"];
     private readonly WordSet _clauseOpeners = lexicon["clause-openers"];
     private readonly WordSet _gatherings = lexicon["banned-gatherings"];
+    private readonly WordSet _stripping = lexicon["stripping-verbs"];
+    private readonly WordSet _legalStanding = lexicon["legal-standing"];
+    private readonly WordSet _becoming = lexicon["becoming-verbs"];
     private static readonly ActorKind[] Bannable = [ActorKind.Party, ActorKind.Organization];
 
     public void Apply(ArticleContext article)
@@ -42,6 +45,8 @@ public sealed class BanRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             var banTriggers = view.Find(_banVerbs).Select(t => t.Index).ToHashSet();
+            var strippings = Strippings(view).ToDictionary(x => x.Verb, x => x.Taken);
+            banTriggers.UnionWith(strippings.Keys);
             var designationVerbs = view.Find(_designationVerbs).Select(t => t.Index).ToList();
             // Most sentences have neither verb: looking for a designation in them was a quarter of all extraction.
             if (banTriggers.Count == 0 && designationVerbs.Count == 0) continue;
@@ -68,6 +73,9 @@ public sealed class BanRules(Lexicon lexicon)
                     .OrderBy(a => Math.Abs(a.TokenStart - trigger)).Select(a => a.Actor).FirstOrDefault();
                 var parties = PartiesOf(article, view, trigger, authority);
                 if (parties.Count == 0 && CountsGroups(view, trigger)) parties = NamedInTheNext(article, view, trigger);
+                // The object of "stripped X of its legal status" ends where what was taken begins: "…, weeks after the
+                // party joined the Citizens' Alliance" names no second banned party.
+                if (strippings.TryGetValue(trigger, out var taken)) parties = parties.Where(p => p.At < taken).ToList();
                 if (parties.Count == 0) continue;
                 var triggerDate = ReducedRelative(view, trigger) ? ClauseDate(view, trigger) : view.DateFor(trigger);
                 // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
@@ -117,6 +125,19 @@ public sealed class BanRules(Lexicon lexicon)
                 ban.AddActor(authority, ActorRole.BanningAuthority);
             }
         }
+    }
+
+    // "stripped the opposition party Citizens for Liberty (CxL) of its legal status": the verb is the ban's trigger when
+    // what it takes follows within a few words (its object sits between); "stripped of his seat" is no ban.
+    private IEnumerable<(int Verb, int Taken)> Strippings(SentenceView view)
+    {
+        foreach (var (verb, _) in view.Find(_stripping))
+            foreach (var (taken, _) in view.Find(_legalStanding))
+                if (taken > verb && taken - verb <= 12 && !view.AcrossSemicolon(verb, taken))
+                {
+                    yield return (verb, taken);
+                    break;
+                }
     }
 
     // "A rally that the KPA had planned in Mombasa was banned by police": a passive ban whose clause opens with a
@@ -345,6 +366,8 @@ public sealed class BanRules(Lexicon lexicon)
         var word = view.Tokens[trigger].Text;
         if (!word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || trigger == 0) return false;
         var before = view.Tokens[trigger - 1];
+        // "Hizb ut-Tahrir became a proscribed terrorist organisation": the participle says what the group now is.
+        if (trigger >= 2 && before.Text is "a" or "an" && _becoming.Contains(view.Tokens[trigger - 2].Text)) return false;
         return _attributiveBefore.Contains(before.Text) || before.Text.EndsWith("'s", StringComparison.Ordinal) || before.Text.EndsWith("’s", StringComparison.Ordinal);
     }
 

@@ -20,6 +20,7 @@ public sealed partial class OutageRules(Lexicon lexicon)
     private readonly WordSet _irrealis = lexicon["irrealis-cues"];
     private readonly WordSet _explanations = lexicon["explanation-cues"];
     private readonly WordSet _reference = lexicon["reference-clause-cues"];
+    private readonly WordSet _speech = lexicon["speech-verbs"];
     private readonly Dictionary<string, string> _networks = lexicon.RawLines("networks")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
 
@@ -150,7 +151,8 @@ public sealed partial class OutageRules(Lexicon lexicon)
         // "The blackout began on June 30": an outage noun is its own subject.
         foreach (var (i, _) in view.Find(_verbs))
             if (view.Tokens[i].Text.ToLowerInvariant() is "shutdown" or "blackout" or "outage" && !view.CueBefore(_irrealis, i, 6) && !view.CueBefore(_negation, i, 5)
-                && i + 1 < view.Tokens.Length && view.Tokens[i + 1].Text is "began" or "started" or "hit" or "was" or "lasted" or "came")
+                && i + 1 < view.Tokens.Length && view.Tokens[i + 1].Text is "began" or "started" or "hit" or "was" or "lasted" or "came"
+                && !(outageReported && ToldBySpeaker(view, i)))
                 return i;
         if (!view.Has(_subjects)) return -1;
         // "Mobile data came back …": a restoration, not an outage.
@@ -167,6 +169,12 @@ public sealed partial class OutageRules(Lexicon lexicon)
             if (view.Tokens[i].Is("no") && !view.Quoted[i] && IsNoAvailable(view, i)) return i;
         return -1;
     }
+
+    // "X said on Thursday that the shutdown was meant to hide rigging": once an outage is reported, "the shutdown" in what
+    // someone says is that outage talked about, and the day is the saying's.
+    private bool ToldBySpeaker(SentenceView view, int noun) =>
+        noun >= 1 && view.Tokens[noun - 1].Is("the")
+        && Enumerable.Range(0, noun).Any(k => !view.Quoted[k] && _speech.Contains(view.Tokens[k].Text));
 
     private bool IsNoAvailable(SentenceView view, int i)
     {

@@ -168,6 +168,30 @@ public sealed class SentenceView
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="at"/> lies in a relative aside set off by commas that does not hold <paramref name="trigger"/>:
+    /// "The front, which won the December 1991 elections, was dissolved in March 1992": the aside's date is not the ban's.
+    /// </summary>
+    public bool InAsideWithout(int at, int trigger)
+    {
+        var open = -1;
+        for (var k = at - 1; k >= 0; k--)
+        {
+            if (Quoted[k] || Tokens[k].Text != ",") continue;
+            open = k;
+            break;
+        }
+        if (open < 0 || open + 1 >= Tokens.Length || !RelativeWords.Contains(Tokens[open + 1].Text)) return false;
+        var close = -1;
+        for (var k = at + 1; k < Tokens.Length; k++)
+        {
+            if (Quoted[k] || Tokens[k].Text != ",") continue;
+            close = k;
+            break;
+        }
+        return close > 0 && (trigger < open || trigger > close);
+    }
+
     /// <summary>True when a semicolon stands between two tokens: "…; Group 24 was banned in 2014" is a sentence of its own.</summary>
     public bool AcrossSemicolon(int a, int b)
     {
@@ -187,7 +211,7 @@ public sealed class SentenceView
             var at = TokenAt(d.Start);
             if (Quoted[at] || Bracketed[at]) continue;
             if (accept is not null && !accept(d)) continue;
-            var distance = Math.Abs(at - trigger) + (InOtherClause(trigger, at) ? 20 : 0);
+            var distance = Math.Abs(at - trigger) + (InOtherClause(trigger, at) || InAsideWithout(at, trigger) ? 20 : 0);
             if (distance < bestDistance) { best = d; bestDistance = distance; }
         }
         return best;

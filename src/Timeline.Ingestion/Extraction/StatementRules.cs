@@ -30,6 +30,9 @@ public sealed class StatementRules(Lexicon lexicon)
     private readonly WordSet _factVerbs = lexicon["fact-verbs"];
     private readonly WordSet _claimNouns = lexicon["claim-nouns"];
     private readonly WordSet _closingDay = lexicon["closing-day-cues"];
+    private readonly WordSet _titles = lexicon["person-titles"];
+    private readonly WordSet _framing = lexicon["quote-framing-verbs"];
+    private readonly WordSet _roles = lexicon["role-nouns"];
     private static readonly HashSet<string> SaidVerbs = new(StringComparer.OrdinalIgnoreCase) { "said", "says", "added", "noted", "stated", "wrote", "explained", "asked", "continued", "mused", "remarked", "commented", "declared", "insisted", "stressed" };
     private static readonly ActorKind[] SpeakerKinds = [ActorKind.Person, ActorKind.GovernmentBody, ActorKind.Organization, ActorKind.Party];
 
@@ -43,14 +46,14 @@ public sealed class StatementRules(Lexicon lexicon)
         foreach (var view in article.Views)
         {
             StatementDraft? made = null;
-            foreach (var (verb, length) in view.Find(_speech))
+            foreach (var (verb, length) in SpeechVerbs(view))
             {
                 if (view.CueBefore(_negation, verb, window: 3)) continue;   // "did not say", "declined to comment"
                 if (DeclinesComment(view)) break;
                 if (IsActOfDesignation(view, verb)) continue;               // "declared it an extremist group" is the ban itself
                 var speaker = SpeakerBefore(article, view, verb, lastSpeaker, spokeJustBefore: previous is not null && previousAt == view.Index - 1)
                               ?? (SaidVerbs.Contains(view.Tokens[verb].Text) ? SpeakerAfter(view, verb + length) : null);
-                if (speaker is null || IsProvenance(view, speaker.Value.Actor)) continue;
+                if (speaker is null || IsProvenance(article, view, speaker.Value.Actor)) continue;
                 // "…, the party said." closing a sentence: a definite description cited as the source of a fact.
                 if (speaker.Value.Actor.Kind != ActorKind.Person && (verb + 1 >= view.Tokens.Length || view.Tokens[verb + 1].Text is "," or "." or ";") && verb >= 2 && view.Tokens[verb - 2].Is("the") && _partyNouns.Contains(view.Tokens[verb - 1].Text)) continue;
                 // "rejected an application" is an act; a person rejecting or denying something is a statement.
@@ -61,7 +64,7 @@ public sealed class StatementRules(Lexicon lexicon)
                 made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
                 break;
             }
-            if (made is null && PressConference(view) is { } host && !IsProvenance(view, host))
+            if (made is null && PressConference(view) is { } host && !IsProvenance(article, view, host))
                 made = Record(article, view, 0, host, false, ref lastDate, ref lastDateAt);
             if (made is null && view.Tokens.Length > 3 && view.Tokens[0].Is("according") && view.Tokens[1].Is("to"))
             {
@@ -110,9 +113,12 @@ public sealed class StatementRules(Lexicon lexicon)
     /// Not a statement event: an organisation cited as the source of a measurement ("NetBlocks said connectivity fell"),
     /// or an authority announcing or explaining its own ban or shutdown (that belongs to the act itself).
     /// </summary>
-    private bool IsProvenance(SentenceView view, ArticleActor speaker)
+    private bool IsProvenance(ArticleContext article, SentenceView view, ArticleActor speaker)
     {
         if (speaker.Kind is ActorKind.Media) return true;
+        // "the council said the party's president held dual nationality": the body that banned a party in this article
+        // giving its reasons is the ban's own justification, whether or not the sentence repeats the verb.
+        if (speaker.Kind is ActorKind.GovernmentBody && article.Bans.Any(b => b.Authority == speaker)) return true;
         if (speaker.Kind is ActorKind.Organization && view.Has(_outageSubjects) && view.Has(_outageVerbs, includeQuoted: true)) return true;
         if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data")))
             return true;
@@ -243,13 +249,35 @@ public sealed class StatementRules(Lexicon lexicon)
         return false;
     }
 
+    /// <summary>
+    /// The speech verbs of a sentence, with verbs that frame a quotation ("called the ruling “a burial”", "termed it “a
+    /// farce”") when the quotation opens within a few words of them; "called for calm" and "a group called X" are no speech.
+    /// </summary>
+    private IEnumerable<(int Index, int Length)> SpeechVerbs(SentenceView view)
+    {
+        var framing = view.Find(_framing)
+            .Where(f => Enumerable.Range(f.Index + 1, Math.Min(5, view.Tokens.Length - f.Index - 1)).Any(k => view.Tokens[k].Text is "“" or "\"")
+                        && f.Index + 1 < view.Tokens.Length && !view.Tokens[f.Index + 1].Is("for") && !view.Tokens[f.Index + 1].Is("on"));
+        return view.Find(_speech).Concat(framing).OrderBy(v => v.Index);
+    }
+
+    // "Secretary of State Antony Blinken", "Minister of the Interior Ana Ruiz": an "of" between a capitalized title and
+    // the name, with only the portfolio's capitalized words after it, is part of the title.
+    private bool InTitle(SentenceView view, int of, int nameStart)
+    {
+        if (of == 0) return false;
+        var title = view.Tokens[of - 1];
+        if (!title.IsCapitalized || !(_titles.Contains(title.Text) || _roles.Contains(title.Text.ToLowerInvariant()))) return false;
+        return Enumerable.Range(of + 1, nameStart - of - 1).All(k => view.Tokens[k].IsCapitalized || view.Tokens[k].Text == "the");
+    }
+
     // The speaker stands right before the verb, or before an apposition/aside set off by commas.
     private bool PlausiblySubject(SentenceView view, ActorMention m, int verb)
     {
         var gap = verb - m.TokenEnd;
         if (gap > 28) return false;
         for (var k = m.TokenStart - 1; k >= 0 && k >= m.TokenStart - 3 && view.Tokens[k].Text != ","; k--)
-            if (view.Tokens[k].Is("of")) return false;   // "the family of jailed activist X" speaks, not X
+            if (view.Tokens[k].Is("of") && !InTitle(view, k, m.TokenStart)) return false;   // "the family of jailed activist X" speaks, not X
         // "Salome Zourabichvili, who has said she will veto the bill, wrote": what a relative aside says is not this verb's.
         var asideEnd = m.TokenEnd + 1 < verb && view.Tokens[m.TokenEnd].Text == "," && view.Tokens[m.TokenEnd + 1].Text is "who" or "which"
             ? Enumerable.Range(m.TokenEnd + 2, Math.Max(0, verb - m.TokenEnd - 2)).FirstOrDefault(k => view.Tokens[k].Text == "," && !view.Quoted[k], m.TokenEnd)
@@ -301,7 +329,7 @@ public sealed class StatementRules(Lexicon lexicon)
         // Where it was said: the speaker's country, else the city it was said in, else the article's country.
         var saidIn = SayingPlace(view, verb);
         // An organisation's apposition describes its cause ("a Palestinian solidarity network"), not where it speaks from.
-        var apposed = speaker.Kind == ActorKind.Person ? ApposedCountry(view, speaker) : null;
+        var apposed = speaker.Kind == ActorKind.Person ? TitledCountry(view, speaker) ?? ApposedCountry(view, speaker) : null;
         var country = (speaker.Known ? speaker.Country ?? apposed : apposed ?? speaker.Country) ?? saidIn?.Country ?? article.MainCountry;
         if (country is null) return null;
         var quotes = view.Quotes();
@@ -326,6 +354,29 @@ public sealed class StatementRules(Lexicon lexicon)
         draft.Venue ??= venue?.Name;
         draft.Place ??= saidIn?.Entry.Name;
         return draft;
+    }
+
+    /// <summary>
+    /// The nationality in the title written before the speaker's name: "U.S. Secretary of State Antony Blinken",
+    /// "Russian Foreign Minister Sergei Lavrov". A country named there without a title after it ("Tajik X") is left to the
+    /// other rules.
+    /// </summary>
+    private CountryCode? TitledCountry(SentenceView view, ArticleActor speaker)
+    {
+        foreach (var m in view.Actors)
+        {
+            if (m.Actor != speaker || m.IsPronoun || view.Quoted[m.TokenStart]) continue;
+            var from = m.TokenStart;
+            while (from > 0 && m.TokenStart - from < 6 && (view.Tokens[from - 1].IsCapitalized || view.Tokens[from - 1].Text is "of" or "the")) from--;
+            foreach (var p in view.Places)
+            {
+                if (p.IsCity || p.Entry.Country is null || p.TokenStart < from || p.TokenEnd >= m.TokenStart) continue;
+                var titled = Enumerable.Range(p.TokenEnd, m.TokenStart - p.TokenEnd)
+                    .Any(k => view.Tokens[k].IsCapitalized && (_titles.Contains(view.Tokens[k].Text) || _roles.Contains(view.Tokens[k].Text.ToLowerInvariant())));
+                if (titled) return p.Country;
+            }
+        }
+        return null;
     }
 
     /// <summary>

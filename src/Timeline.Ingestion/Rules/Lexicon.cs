@@ -18,7 +18,7 @@ public sealed class Lexicon
         _sections = sections;
         foreach (var (name, entries) in sections)
         {
-            var caseSensitive = name is "abbreviations" or "person-titles" or "org-heads" or "name-stopwords";
+            var caseSensitive = name is "abbreviations" or "person-titles" or "org-heads" or "name-stopwords" or "portfolios";
             _sets[name] = new WordSet(entries, caseSensitive, splitWords: name is not ("designations" or "government-bodies" or "explanation-cues" or "networks" or "org-heads"));
         }
     }
