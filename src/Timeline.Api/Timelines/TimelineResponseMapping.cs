@@ -9,6 +9,8 @@ public static class TimelineResponseMapping
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, TimelineEntry[]> Pages = new();
     private static readonly ConditionalWeakTable<TimelineEntryView, TimelineEntry> Entries = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, GetActorTimelineResponse> ActorAnswers = new();
+    private static readonly ConditionalWeakTable<IReadOnlyList<TimelineEntryView>, GetCountryTimelineResponse> CountryAnswers = new();
 
     /// <summary>
     /// The messages of a page's entries, made once per list of views (the handlers hand out the same list for the
@@ -19,7 +21,35 @@ public static class TimelineResponseMapping
     private static TimelineEntry[] EntryMessages(IReadOnlyList<TimelineEntryView> entries) =>
         Pages.GetValue(entries, list => list.Select(view => Entries.GetValue(view, ToMessage)).ToArray());
 
+    /// <summary>
+    /// One response per page of views, kept with its encoded bytes: the same question gets the same page while the
+    /// read model stands still, so from the second call on an answer costs a lookup and a copy. The page's other
+    /// facts are checked too, so a page shared by two different answers can never hand out the wrong one.
+    /// </summary>
     public static GetActorTimelineResponse ToResponse(this ActorTimelineView view)
+    {
+        if (ActorAnswers.TryGetValue(view.Entries, out var kept) && kept.NextPageToken == (view.NextPageToken ?? "")
+            && kept.TotalEntries == view.TotalEntries && SameActor(kept.Actor, view.Actor))
+            return kept;
+        var response = EncodedAnswers.Keep(NewResponse(view));
+        ActorAnswers.AddOrUpdate(view.Entries, response);
+        return response;
+    }
+
+    public static GetCountryTimelineResponse ToResponse(this CountryTimelineView view)
+    {
+        if (CountryAnswers.TryGetValue(view.Entries, out var kept) && kept.NextPageToken == (view.NextPageToken ?? "")
+            && kept.TotalEntries == view.TotalEntries && kept.Country.Code == view.Country.Code && kept.Country.Name == view.Country.Name)
+            return kept;
+        var response = EncodedAnswers.Keep(NewResponse(view));
+        CountryAnswers.AddOrUpdate(view.Entries, response);
+        return response;
+    }
+
+    private static bool SameActor(Actor kept, ActorView actor) =>
+        kept.Id == actor.Id && kept.Name == actor.Name && kept.Kind == actor.Kind && kept.Aliases.SequenceEqual(actor.Aliases);
+
+    private static GetActorTimelineResponse NewResponse(ActorTimelineView view)
     {
         var response = new GetActorTimelineResponse
         {
@@ -31,7 +61,7 @@ public static class TimelineResponseMapping
         return response;
     }
 
-    public static GetCountryTimelineResponse ToResponse(this CountryTimelineView view)
+    private static GetCountryTimelineResponse NewResponse(CountryTimelineView view)
     {
         var response = new GetCountryTimelineResponse
         {

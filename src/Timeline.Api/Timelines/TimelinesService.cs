@@ -5,7 +5,7 @@ using Timeline.Api.V1;
 namespace Timeline.Api.Timelines;
 
 /// <summary>Read calls, open to everyone: map → Send → map back.</summary>
-public sealed class TimelinesService(IMediator mediator) : V1.Timelines.TimelinesBase
+public sealed class TimelinesService(IMediator mediator) : TimelinesServiceBase
 {
     private static readonly Task<PingResponse> Pong = Task.FromResult(new PingResponse());
 
