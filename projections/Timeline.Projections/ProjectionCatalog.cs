@@ -17,8 +17,9 @@ public static class ProjectionCatalog
 
     public static IReadOnlyDictionary<string, int> CurrentVersions { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal)
     {
-        [ActorTimeline] = 1,
-        [CountryTimeline] = 1,
+        // 2: meetings without a host name who took part in their summary line.
+        [ActorTimeline] = 2,
+        [CountryTimeline] = 2,
         [ActorDirectory] = 1,
     };
 

@@ -22,6 +22,10 @@ public sealed class the_timeline_cli_right_after_ingestion : IAsyncLifetime
         await new ArticleBuilder("seed-002", DateTimeOffset.Parse("2024-01-02T10:00:00Z"))
             .Ban(HistoricalDate.OfMonth(2015, 9, DateQualifier.Late), Irpt with { Name = "IRPT" })
             .AppendTo(store);
+        await new ArticleBuilder("seed-003", DateTimeOffset.Parse("2024-01-03T10:00:00Z"))
+            .Conference(HistoricalDate.OfDay(2016, 5, 14), "Conference of the opposition", "Dortmund", "DE",
+                [Actor("Muhiddin Kabiri", ActorKind.Person, ActorRole.Participant)])
+            .AppendTo(store);
     }
 
     private async Task<(int Exit, string Stdout, string All)> Run(params string[] arguments)
@@ -92,6 +96,17 @@ public sealed class the_timeline_cli_right_after_ingestion : IAsyncLifetime
         Assert.Contains("Islamic Renaissance Party of Tajikistan", row);
         Assert.Matches(@"\(\+\d+ more\)", row);
         Assert.Contains(actor.Stdout.Split('\n'), line => line.Contains("late Sep 2015") && line.Contains("PartyBanned"));
+    }
+
+    [Fact]
+    public async Task a_table_line_says_who_met_and_names_the_place_once()
+    {
+        var kabiri = await Run("actor", "Muhiddin Kabiri");
+
+        Assert.True(kabiri.Exit == 0, kabiri.All);
+        var line = Assert.Single(kabiri.Stdout.Split('\n'), l => l.Contains("ConferenceHeld"));
+        Assert.Contains("Conference of the opposition held in Dortmund, with Muhiddin Kabiri", line);
+        Assert.DoesNotContain("(Dortmund)", line);
     }
 
     public Task DisposeAsync()

@@ -210,7 +210,7 @@ public sealed class a_timeline_with_dates_of_mixed_precision : IAsyncLifetime
         Assert.Equal(["2017-01-01", "2017", "Jul 2017", "2017-07-09"], timeline.Entries.Select(e => e.OccurredDisplay).ToArray());
         Assert.Equal("DE", timeline.Entries[3].Country);
         Assert.Equal("Dortmund", timeline.Entries[3].Place);
-        Assert.Equal("Conference of the opposition held in Dortmund; about 60 attended", timeline.Entries[3].Summary);
+        Assert.Equal("Conference of the opposition held in Dortmund, with Muhiddin Kabiri; about 60 attended", timeline.Entries[3].Summary);
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static partial class Summaries
             ? " held online"
             : c.Place is { Length: > 0 } place ? $" held in {place}" : " held";
         if (c.Organizer is { } organizer) line += $", hosted by {NameOf(c, organizer)}";
+        // Without a host, who was there is what tells one meeting from another in a list of them.
+        else if (c.Participants.Count > 0) line += ", with " + Listed(c, c.Participants);
         if (c.Attendance is { } n)
             line += c.ExpectedAttendance is { } expected
                 ? $"; about {n.ToString(CultureInfo.InvariantCulture)} attended ({expected.ToString(CultureInfo.InvariantCulture)} expected)"
@@ -67,6 +69,13 @@ public static partial class Summaries
         if (s.Gist is { Length: > 0 } gist) return $"{speaker} said {Trim(gist)}";
         return $"{speaker} made a statement";
     }
+
+    private static string Listed(TimelineEvent e, IReadOnlyList<ActorId> ids) => ids.Count switch
+    {
+        1 => ShortName(e, ids[0]),
+        2 => $"{ShortName(e, ids[0])} and {ShortName(e, ids[1])}",
+        _ => $"{ShortName(e, ids[0])}, {ShortName(e, ids[1])} and {(ids.Count - 2).ToString(CultureInfo.InvariantCulture)} more",
+    };
 
     private static string Trim(string text)
     {

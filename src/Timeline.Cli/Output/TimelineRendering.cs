@@ -97,7 +97,9 @@ public static class TimelineRendering
         {
             var date = Markup.Escape(e.OccurredDisplay);
             if (e.Disputed) date += $"\n[yellow]disputed: {Markup.Escape(string.Join(" vs ", e.DisputedDates.Select(Display)))}[/]";
-            var summary = Markup.Escape(e.Summary) + (e.Place is { Length: > 0 } place ? $" [grey]({Markup.Escape(place)})[/]" : "");
+            // The place in grey after the line, unless the line already says it ("… held in Vilnius").
+            var summary = Markup.Escape(e.Summary) + (e.Place is { Length: > 0 } place && !e.Summary.Contains(place, StringComparison.Ordinal)
+                ? $" [grey]({Markup.Escape(place)})[/]" : "");
             var cells = new List<string> { date, Markup.Escape(e.Type), summary, e.Corroboration.ToString(CultureInfo.InvariantCulture) };
             if (showCountry) cells.Add(Markup.Escape(e.Country));
             table.AddRow(cells.ToArray());

@@ -29,6 +29,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private readonly WordSet _closingVerbs = lexicon["conference-closing-verbs"];
     private readonly WordSet _bodies = lexicon["meeting-bodies"];
+    private readonly WordSet _within = lexicon["meeting-within-modifiers"];
     private readonly WordSet _decisions = lexicon["conference-decision-verbs"];
     private readonly WordSet _meetingPeople = lexicon["meeting-people"];
     private readonly WordSet _joining = lexicon["conference-joining-verbs"];
@@ -126,25 +127,31 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                     if (participants.Count > 0) break;
                 }
             }
+            var within = place.Entry is null ? HeldAlongside(article, view, noun, occurred) : null;
             var country = place.Entry is not null ? place.Country
-                : CapitalOf(view)
+                : within?.Country
+                  ?? CapitalOf(view)
                   ?? view.Places.Where(p => !p.IsDemonym && !IsJoinedFrom(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
             if (country is null) continue;
             var nounText = view.Tokens[noun].Text.ToLowerInvariant();
-            var name = (body.Owner is not null ? $"{body.Name} of {body.Owner.Name}" : null)
+            var ownName = (body.Owner is not null ? $"{body.Name} of {body.Owner.Name}" : null)
                 ?? meetingNames.Select(m => m.Name).FirstOrDefault()
-                ?? NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun)
-                ?? (online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
+                ?? NameOf(view, noun) ?? QuotedNameOf(view, noun) ?? AppositionNameOf(view, noun);
+            var name = ownName
+                ?? (within is not null ? $"{view.Tokens[noun - 1].Text.ToLowerInvariant()} {nounText} at {within.Name}"
+                : online && organizer is not null ? $"online {nounText} hosted by {organizer.Name}"
                 : place.Entry is not null ? $"{nounText} in {place.Entry.Name}"
                 : organizer is not null ? $"{nounText} hosted by {organizer.Name}" : (online ? "online " : "") + nounText);
 
             var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(occurred) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
                            ?? ReferredBack(article, view, noun)
-                           ?? OpeningOfTheOne(article, view, verb, country.Value, occurred);
+                           ?? OpeningOfTheOne(article, view, verb, country.Value, occurred)
+                           ?? Retold(article, nounText, occurred, place.Entry?.Name, organizer);
             var draft = existing ?? new ConferenceDraft
             {
                 Name = name,
+                HasOwnName = ownName is not null,
                 Noun = nounText,
                 Date = occurred,
                 Country = country.Value,
@@ -153,6 +160,14 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             };
             if (existing is null) article.Conferences.Add(draft);
             else if (StartsEarlier(existing.Date, occurred)) existing.Date = occurred;
+            // "Belarusian democratic forces ended a two-day conference in Vilnius … The "New Belarus" conference, held on
+            // August 8-9, …": the name told later replaces the one made up from the noun and the place.
+            if (existing is { HasOwnName: false } && ownName is not null)
+            {
+                existing.Name = ownName;
+                existing.HasOwnName = true;
+            }
+            draft.Place ??= within?.Place;
             foreach (var (closing, _) in view.Find(_closingVerbs))
                 if (view.DateFor(closing) is { Date: { Precision: DatePrecision.Day } last }) draft.LastDay ??= last;
             draft.Place ??= place.Entry?.Name;
@@ -167,7 +182,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (organizer is not null) foreach (var alias in organizer.Aliases) draft.Handles.Add(alias);
             foreach (var word in name.Split(' ')) if (word.Length > 3 && char.IsUpper(word[0])) draft.Handles.Add(word);
             // A meeting abroad (the venue is not the participants' country) is CAMEO 044, "meet at a third location".
-            draft.Cameo = participants.Any(p => p.Country is { } c && c != draft.Country) && organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
+            // Judged on everyone the article's mentions of it name, so a later mention without guests keeps it.
+            draft.Mentions.Add(view);
+            draft.Cameo = draft.Actors.Any(a => a.Role == ActorRole.Participant && a.Actor.Country is { } c && c != draft.Country)
+                          && draft.Organizer?.Country != draft.Country ? "044" : ConferenceHeld.DefaultCameo;
         }
         DelegatesDecided(article);
         foreach (var draft in article.Conferences) FindAttendance(article, draft);
@@ -384,6 +402,31 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             found.Add((n, of.Actor, tokens[n].Text.ToLowerInvariant()));
         }
         return found;
+    }
+
+    /// <summary>
+    /// "… ended a two-day conference in Vilnius on Tuesday. The "New Belarus" conference, held on August 8-9, brought
+    /// together 400 delegates": the one meeting of the article called by the same noun on the same days, told again
+    /// without a place or organiser of its own that would make it another.
+    /// </summary>
+    private static ConferenceDraft? Retold(ArticleContext article, string noun, HistoricalDate occurred, string? place, ArticleActor? organizer)
+    {
+        if (occurred.Precision != DatePrecision.Day) return null;
+        var same = article.Conferences.Where(c => c.Noun.Equals(noun, StringComparison.OrdinalIgnoreCase) && c.Date.Precision == DatePrecision.Day
+            && (c.Date.Overlaps(occurred) || c.LastDay is { } last && occurred.LowerBound > c.Date.LowerBound && occurred.LowerBound <= last.LowerBound)
+            && (place is null || c.Place == place) && (organizer is null || c.Organizer is null || c.Organizer == organizer)).Take(2).ToList();
+        return same is [var only] ? only : null;
+    }
+
+    /// <summary>
+    /// "IRPT leader Muhiddin Kabiri addressed a side event on Tuesday about political prisoners in Tajikistan": a side,
+    /// parallel or fringe meeting is held at the meeting the article reported just before it, begun up to two weeks
+    /// earlier, so it takes that meeting's venue rather than a country named in its topic.
+    /// </summary>
+    private ConferenceDraft? HeldAlongside(ArticleContext article, SentenceView view, int noun, HistoricalDate occurred)
+    {
+        if (noun == 0 || !_within.Contains(view.Tokens[noun - 1].Text)) return null;
+        return article.Conferences.LastOrDefault(c => c.Date.LowerBound <= occurred.LowerBound && occurred.LowerBound.DayNumber - c.Date.LowerBound.DayNumber <= 14);
     }
 
     /// <summary>
@@ -759,7 +802,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     {
         foreach (var view in article.Views)
         {
-            var refersBack = view == draft.Evidence
+            var refersBack = view == draft.Evidence || draft.Mentions.Contains(view)
                 || view.Find(_nouns, includeQuoted: true).Any(n => n.Index > 0 && (draft.Handles.Contains(view.Tokens[n.Index - 1].Norm) || view.Tokens[n.Index - 1].Is("that") || article.Conferences.Count == 1 && view.Tokens[n.Index - 1].Is("the")));
             if (!refersBack) continue;
             foreach (Match m in CountPattern().Matches(view.Sentence.Text))

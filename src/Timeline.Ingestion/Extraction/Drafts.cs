@@ -33,6 +33,8 @@ public sealed class StatementDraft : EventDraft
 public sealed class ConferenceDraft : EventDraft
 {
     public required string Name { get; set; }
+    /// <summary>The name is the meeting's own ("the New Belarus conference"), not one made up from its noun and place.</summary>
+    public bool HasOwnName { get; set; }
     /// <summary>What the article calls the meeting where it first reports it: "congress", "summit", "forum".</summary>
     public required string Noun { get; init; }
     public ArticleActor? Organizer { get; set; }
@@ -43,6 +45,8 @@ public sealed class ConferenceDraft : EventDraft
     public string Cameo { get; set; } = ConferenceHeld.DefaultCameo;
     /// <summary>The day it ended, when a sentence says so ("ended on Wednesday"): statements "on the closing day" were made then.</summary>
     public HistoricalDate? LastDay { get; set; }
+    /// <summary>The sentences that told of this meeting, the first and every one found to tell it again.</summary>
+    public List<SentenceView> Mentions { get; } = [];
     /// <summary>Words that refer back to this meeting in later sentences: its place, organizer acronym or name.</summary>
     public HashSet<string> Handles { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
