@@ -32,11 +32,18 @@ public static partial class Summaries
 
     private static string ConferenceLine(ConferenceHeld c)
     {
-        var line = c.Name;
-        line += c.Format == MeetingFormat.Online
-            ? " held online"
-            : c.Place is { Length: > 0 } place ? $" held in {place}" : " held";
-        if (c.Organizer is { } organizer) line += $", hosted by {NameOf(c, organizer)}";
+        // Names made up from the article ("online congress hosted by X", "conference in Vilnius") already say some of
+        // what the line would add; each fact is said once.
+        var name = c.Name;
+        var line = char.ToUpperInvariant(name[0]) + name[1..];
+        if (c.Format == MeetingFormat.Online) line += name.Contains("online", StringComparison.OrdinalIgnoreCase) ? "" : " held online";
+        else if (c.Place is { Length: > 0 } place && !name.Contains(place, StringComparison.Ordinal)) line += $" held in {place}";
+        else if (!name.Contains(" hosted by ", StringComparison.Ordinal)) line += " held";
+        if (c.Organizer is { } organizer)
+        {
+            var host = NameOf(c, organizer);
+            if (!name.Contains(host, StringComparison.Ordinal)) line += $", hosted by {host}";
+        }
         // Without a host, who was there is what tells one meeting from another in a list of them.
         else if (c.Participants.Count > 0) line += ", with " + Listed(c, c.Participants);
         if (c.Attendance is { } n)
