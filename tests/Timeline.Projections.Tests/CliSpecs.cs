@@ -107,6 +107,7 @@ public sealed class the_timeline_cli_right_after_ingestion : IAsyncLifetime
         var line = Assert.Single(kabiri.Stdout.Split('\n'), l => l.Contains("ConferenceHeld"));
         Assert.Contains("Conference of the opposition held in Dortmund, with Muhiddin Kabiri", line);
         Assert.DoesNotContain("(Dortmund)", line);
+        Assert.Contains("1 entry;", kabiri.Stdout);
     }
 
     public Task DisposeAsync()

@@ -105,7 +105,7 @@ public static class TimelineRendering
             table.AddRow(cells.ToArray());
         }
         ansi.Write(table);
-        ansi.MarkupLine($"[grey]{entries.Count} entries; dates are as precise as the sources (\"Sep 2015\" is a month, \"late Sep 2015\" its last third).[/]");
+        ansi.MarkupLine($"[grey]{entries.Count} {(entries.Count == 1 ? "entry" : "entries")}; dates are as precise as the sources (\"Sep 2015\" is a month, \"late Sep 2015\" its last third).[/]");
     }
 
     /// <summary>
