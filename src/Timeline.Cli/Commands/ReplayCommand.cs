@@ -84,6 +84,7 @@ public static class ReplayCommand
         {
             "folding" => string.Create(CultureInfo.InvariantCulture, $"folding {p.EventsProcessed:N0}/{p.EventsTotal:N0} reports · {p.EventsPerSecond:N0} reports/s · ETA {eta}"),
             "indexing" => string.Create(CultureInfo.InvariantCulture, $"indexing the new read model ({p.EventsProcessed:N0} events applied)"),
+            "swapped" => string.Create(CultureInfo.InvariantCulture, $"swapped in the new read model at {p.Position}/{p.Head}"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{p.State} {p.Position}/{p.Head} · {p.EventsPerSecond:N0} events/s · ETA {eta}"),
         };
     }
