@@ -119,14 +119,17 @@ public sealed class StatementRules(Lexicon lexicon)
         // "the council said the party's president held dual nationality": the body that banned a party in this article
         // giving its reasons is the ban's own justification, whether or not the sentence repeats the verb.
         if (speaker.Kind is ActorKind.GovernmentBody && article.Bans.Any(b => b.Authority == speaker)) return true;
-        if (speaker.Kind is ActorKind.Organization && view.Has(_outageSubjects) && view.Has(_outageVerbs, includeQuoted: true)) return true;
-        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data")))
+        // "Access Now wrote that the shutdowns …": the word "access" in a name is no outage subject.
+        if (speaker.Kind is ActorKind.Organization && view.Find(_outageSubjects).Any(f => !InName(view, f.Index)) && view.Has(_outageVerbs, includeQuoted: true)) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data") || t.Is("operators")))
             return true;
         if (speaker.Kind is ActorKind.GovernmentBody
-            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision"))))
+            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision") || t.Is("block") || t.Is("ordered"))))
             return true;
         return false;
     }
+
+    private static bool InName(SentenceView view, int at) => view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= at && at < a.TokenEnd);
 
     // "X held a press conference …": what X said there is a statement by X.
     private static ArticleActor? PressConference(SentenceView view)
@@ -375,6 +378,13 @@ public sealed class StatementRules(Lexicon lexicon)
                     .Any(k => view.Tokens[k].IsCapitalized && (_titles.Contains(view.Tokens[k].Text) || _roles.Contains(view.Tokens[k].Text.ToLowerInvariant())));
                 if (titled) return p.Country;
             }
+            // "U.S. State Department spokesman John Kirby", "Foreign Ministry spokeswoman X": a state body's officer, named by
+            // the body and a role right before the name, speaks for the body's state.
+            var role = m.TokenStart;
+            while (role > 0 && m.TokenStart - role < 3 && (_roles.Contains(view.Tokens[role - 1].Text.ToLowerInvariant()) || _titles.Contains(view.Tokens[role - 1].Text))) role--;
+            if (role == m.TokenStart) continue;
+            if (view.Actors.FirstOrDefault(b => b.TokenEnd == role && !b.IsPronoun && b.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[b.TokenStart]) is { Actor.Country: { } bodyCountry })
+                return bodyCountry;
         }
         return null;
     }
