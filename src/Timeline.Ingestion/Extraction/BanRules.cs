@@ -84,6 +84,9 @@ public sealed class BanRules(Lexicon lexicon)
                 var triggerDate = ReducedRelative(view, trigger) ? ClauseDate(view, trigger) : view.DateFor(trigger);
                 // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
                 if (triggerDate is not null && view.InOtherClause(trigger, view.TokenAt(triggerDate.Start))) triggerDate = null;
+                // "the first since the Progressive Party was outlawed in 1958": a ban told inside a since/after clause is an act
+                // of its own, and the date right after its verb is its date (for the main clause it is only a reference point).
+                triggerDate ??= InReferenceClause(view, trigger) ? DateRightAfter(view, trigger) : null;
                 // "The court also ordered the liquidation of …" right after a dated report of a ban: the same ruling, the same day.
                 var carried = triggerDate is null && lastDated is { } ld && ld.Sentence == view.Index - 1 && ContinuesRuling(view, trigger, authority) ? ld.Date : null;
                 triggerDate ??= carried;
@@ -397,6 +400,22 @@ public sealed class BanRules(Lexicon lexicon)
     private bool ReducedRelative(SentenceView view, int trigger) =>
         trigger > 1 && view.Tokens[trigger - 1].Text == "," && view.Tokens[trigger].Text.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
         && (view.Tokens[trigger - 2].IsCapitalized || view.Tokens[trigger - 2].Text == ")" || view.Actors.Any(a => a.TokenEnd == trigger - 1) || _partyNouns.Contains(view.Tokens[trigger - 2].Text));
+
+    // A reference cue ("since", "after") a few words before the ban verb in its clause, opening a clause with a subject of
+    // its own: "since the party was outlawed", not "since the ban" (the ban as a reference point, told before).
+    private bool InReferenceClause(SentenceView view, int trigger)
+    {
+        for (var k = trigger - 1; k >= 0 && trigger - k <= 7; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" or "." || view.Quoted[k]) return false;
+            if (_reference.Contains(view.Tokens[k].Text)) return trigger - k >= 3;
+        }
+        return false;
+    }
+
+    private static DateMention? DateRightAfter(SentenceView view, int trigger) =>
+        view.Dates.FirstOrDefault(d => d.Date is not null && d.Kind == DateMentionKind.Absolute && view.TokenAt(d.Start) > trigger
+                                       && view.TokenAt(d.Start) - trigger <= 3 && !view.Quoted[view.TokenAt(d.Start)]);
 
     /// <summary>The date inside a reduced relative clause (up to its closing comma): "since June" there is when the ban began.</summary>
     private static DateMention? ClauseDate(SentenceView view, int trigger)

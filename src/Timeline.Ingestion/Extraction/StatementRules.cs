@@ -298,6 +298,17 @@ public sealed class StatementRules(Lexicon lexicon)
         return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
     }
 
+    // Only those who are there because a meeting is: "told journalists" or "told supporters" may be anywhere.
+    private static readonly HashSet<string> MeetingAudiences = new(StringComparer.OrdinalIgnoreCase) { "delegates", "participants", "attendees" };
+
+    private static bool ToldAttendees(SentenceView view)
+    {
+        for (var k = 0; k + 1 < view.Tokens.Length; k++)
+            if (view.Tokens[k].Text.ToLowerInvariant() is "told" or "addressing" or "addressed" && !view.Quoted[k] && MeetingAudiences.Contains(view.Tokens[k + 1].Text))
+                return true;
+        return false;
+    }
+
     private static (ArticleActor Actor, bool Pronoun)? SpeakerAfter(SentenceView view, int afterVerb)
     {
         var m = view.Actors.FirstOrDefault(a => a.TokenStart == afterVerb && a.Actor.Kind == ActorKind.Person);
@@ -309,6 +320,9 @@ public sealed class StatementRules(Lexicon lexicon)
         var venue = LinkedConference(article, view);
         // A speaker of the meeting the article reports, first quoted without a day, said it there.
         var attended = article.Conferences.FirstOrDefault(c => c.Actors.Any(a => a.Actor == speaker));
+        // "X told delegates in his closing speech", "Addressing participants, X said": speaking to those who attend a meeting
+        // is speaking at it, when the article reports one meeting.
+        if (venue is null && attended is null && article.Conferences is [{ } only] && ToldAttendees(view)) attended = only;
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
         HistoricalDate? date;
         double dateConfidence;
