@@ -10,8 +10,8 @@ namespace Timeline.Ingestion.Tests;
 public class an_outage_sentence_that_tells_the_service_came_back
 {
     [Theory]
-    [InlineData("Internet access returned to the two northern regions of Ghana on Tuesday after a month without it.")]
-    [InlineData("Mobile data came back on in Kumasi on Tuesday, ending a shutdown that had lasted nine days.")]
+    [InlineData("Internet access returned to the northern regions of Ghana on Tuesday, and shops that had been cut off for weeks reopened.")]
+    [InlineData("The regulator let Facebook work again in Ghana on Tuesday, ending a shutdown that had lasted nine days.")]
     public void is_a_restoration_not_an_outage(string body)
     {
         Assert.Empty(Extract.Of<InternetOutage>(body));
@@ -54,7 +54,7 @@ public class a_denial_that_the_internet_was_cut
     [Fact]
     public void is_no_outage_even_some_words_before_the_cut()
     {
-        Assert.Empty(Extract.Of<InternetOutage>("Officials in Accra denied for several days in May that the internet had been cut in the north."));
+        Assert.Empty(Extract.Of<InternetOutage>("The protests began in May, and officials denied for weeks that the internet had been cut in the north of Ghana."));
     }
 }
 
@@ -201,10 +201,11 @@ public class the_spokesman_of_a_state_body
     [Fact]
     public void speaks_for_that_bodys_state()
     {
-        var statement = Extract.Of<StatementMade>(
-            "Ghana's parliament passed the bill on Monday. U.S. State Department spokesman Tom Reyes said on Tuesday that Washington was concerned.").Single();
+        var statements = Extract.Of<StatementMade>(
+            "A court in Accra dissolved the Green Dawn Party on Monday, and Ghana's police closed its offices in Kumasi. "
+            + "U.S. State Department spokesman Tom Reyes said on Tuesday that Washington was \"deeply concerned\".");
 
-        Assert.Equal("US", statement.Country.Value);
+        Assert.Equal("US", statements.Single(s => s.Speaker == ActorId.FromName("Tom Reyes")).Country.Value);
     }
 }
 
