@@ -243,3 +243,32 @@ public class a_monitor_or_an_authority_telling_facts_of_an_outage
         Assert.Empty(Extract.Of<StatementMade>(body));
     }
 }
+
+public class a_meeting_told_by_what_it_drew_or_who_opened_it
+{
+    [Theory]
+    [InlineData("A forum on land rights drew some 300 activists to Accra on Tuesday.")]
+    [InlineData("President Kofi Mensah inaugurated a regional summit on trade in Accra on Tuesday.")]
+    [InlineData("A forum on press freedom, co-hosted by the Volta Civic League, got under way in Accra on Tuesday.")]
+    public void is_a_meeting_that_took_place(string body)
+    {
+        var meeting = Extract.Of<ConferenceHeld>(body).Single();
+
+        Assert.Equal("2021-06-08", meeting.Occurred.ToEdtf());
+        Assert.Equal("GH", meeting.Country.Value);
+    }
+}
+
+public class services_and_outage_words_of_other_reports
+{
+    [Theory]
+    [InlineData("Authorities restricted social media in the Volta region of Ghana on Tuesday.")]
+    [InlineData("Internet users in the north of Ghana were disconnected on Tuesday as the protests spread.")]
+    [InlineData("Operators turned off 3G and 4G in the north of Ghana on Tuesday.")]
+    public void report_an_outage(string body)
+    {
+        var outage = Extract.Of<InternetOutage>(body).Single();
+
+        Assert.Equal("2021-06-08", outage.Occurred.ToEdtf());
+    }
+}
