@@ -272,3 +272,21 @@ public class services_and_outage_words_of_other_reports
         Assert.Equal("2021-06-08", outage.Occurred.ToEdtf());
     }
 }
+
+public class ministers_of_several_states_who_met
+{
+    [Fact]
+    public void held_a_meeting_where_they_met()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("Foreign ministers of Ghana, Togo and Benin met in Accra on Tuesday to discuss border security.").Single();
+
+        Assert.Equal("2021-06-08", meeting.Occurred.ToEdtf());
+        Assert.Equal("GH", meeting.Country.Value);
+    }
+
+    [Fact]
+    public void but_ministers_of_one_state_meeting_a_visitor_did_not()
+    {
+        Assert.Empty(Extract.Of<ConferenceHeld>("Ministers of Ghana met the visiting envoy in Accra on Tuesday."));
+    }
+}

@@ -325,9 +325,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     /// committee met": a party's or an organisation's own body that met is a meeting of that party or organisation. A state
     /// body ("the Security Council met", part of a name) or a body of no named group ("the council of ministers met") is not.
     /// </summary>
-    private List<(int Noun, ArticleActor Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
+    private List<(int Noun, ArticleActor? Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
     {
-        var found = new List<(int, ArticleActor, string)>();
+        var found = new List<(int, ArticleActor?, string)>();
         var tokens = view.Tokens;
         foreach (var (n, _) in view.Find(_bodies))
         {
@@ -381,7 +381,16 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
             var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
             var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
-            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization })
+            {
+                // "Foreign ministers of Ghana, Togo and Benin met in Accra on Monday": members of two or more governments
+                // meeting are a ministerial meeting or a summit, of no one group.
+                var states = AfterCountryList(view, i);
+                if (states < 0 || states + 1 >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[states].Text)
+                    || tokens[states + 1].Text.ToLowerInvariant() is not ("in" or "on" or "at" or "behind" or "online" or "virtually")) continue;
+                found.Add((n, null, tokens[n].Text.ToLowerInvariant()));
+                continue;
+            }
             var after = of.TokenEnd;
             if (after < tokens.Length && _partyNouns.Contains(tokens[after].Text) && !tokens[after].IsCapitalized) after++;
             if (after < tokens.Length && tokens[after].Text == "(")
@@ -392,6 +401,23 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             found.Add((n, of.Actor, tokens[n].Text.ToLowerInvariant()));
         }
         return found;
+    }
+
+    // The token after a list of two or more countries starting at i ("Jordan, Saudi Arabia, Iraq and Egypt"), or -1.
+    private static int AfterCountryList(SentenceView view, int i)
+    {
+        var count = 0;
+        var k = i;
+        while (view.Places.FirstOrDefault(p => p.TokenStart == k && !p.IsCity && !p.IsDemonym) is { Entry: not null } place)
+        {
+            count++;
+            k = place.TokenEnd;
+            if (k < view.Tokens.Length && (view.Tokens[k].Text == "," || view.Tokens[k].Is("and"))) k++;
+            if (k < view.Tokens.Length && view.Tokens[k].Is("and")) k++;
+        }
+        if (count < 2) return -1;
+        // The list ended at a separator only if no country followed it: back off over a dangling "," or "and".
+        return view.Tokens[k - 1].Text == "," || view.Tokens[k - 1].Is("and") ? -1 : k;
     }
 
     /// <summary>
