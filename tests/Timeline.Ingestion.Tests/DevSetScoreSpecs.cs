@@ -21,12 +21,16 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
         // the rules read a body that met, delegates deciding and a decision taken at a meeting (rules/1.5).
         // 61-66 (rules/1.6, 70 articles): 0.917 under rules/1.5, 0.973 once the rules read a round table, "joined an online
         // conference", "sat down / set up camp for" a meeting, a decision "at the end of" one and a convener named next.
+        // 75-82 (rules/1.7, 82 articles, wire copy from AO, AM, LK, SY, CM, KR, BH, JO): measured 0.913 / 0.976 / 0.911 / 0.911
+        // under rules/1.6, 0.969 / 1.000 / 0.961 / 0.938 once the rules read restorations, habits, a denial, "disbanded",
+        // a banned "... Council", a suspension of a group's activities, a ban in a since-clause, "the three-day meeting",
+        // "The meeting, hosted by X" after people met, a closing speech, and platforms that do not make a story American.
         ["ConferenceHeld"] = 0.97,
         ["InternetOutage"] = 0.94,
-        ["StatementMade"] = 0.91,
+        ["StatementMade"] = 0.92,
     };
 
-    private const int MaxNonEventViolations = 1;   // measured: 0 (64 articles, rules/1.4)
+    private const int MaxNonEventViolations = 1;   // measured: 0 (82 articles, rules/1.7; 4 under rules/1.6)
 
     [Fact]
     public void reaches_the_f1_floor_of_every_event_type()

@@ -34,6 +34,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
     private readonly WordSet _stop = lexicon["name-stopwords"];
     private readonly WordSet _givenNames = lexicon["given-names-among-stopwords"];
     private readonly WordSet _governmentBodies = lexicon["government-bodies"];
+    private readonly WordSet _services = lexicon["outage-subjects"];
     private readonly Dictionary<string, ActorKind> _orgHeads = lexicon.RawLines("org-heads")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => GazetteerIndex.ParseKind(p[1]), StringComparer.Ordinal);
     private static readonly HashSet<string> GroupMemberOpeners = new(StringComparer.Ordinal)
@@ -198,6 +199,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         var actorMentions = new List<ActorMention>[sentences.Count];
         var placeMentions = new List<PlaceMention>[sentences.Count];
         var countryCounts = new Dictionary<CountryCode, int>();
+        var serviceCounts = new Dictionary<CountryCode, int>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s].Tokens;
@@ -229,8 +231,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 }
                 else i++;
             }
+            // "Sri Lanka blocked Facebook, WhatsApp, Twitter and YouTube": a global platform's home country says little about
+            // where the story is, so it counts only when nothing else names a country.
             foreach (var m in found)
-                if (m.Actor.Country is { } c) countryCounts[c] = countryCounts.GetValueOrDefault(c) + 1;
+                if (m.Actor.Country is { } c)
+                {
+                    var counts = m.Actor.Aliases.Any(_services.Contains) ? serviceCounts : countryCounts;
+                    counts[c] = counts.GetValueOrDefault(c) + 1;
+                }
             actorMentions[s] = found;
             placeMentions[s] = places;
         }
@@ -239,6 +247,7 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
             foreach (var m in actorMentions[s].Where(m => m.Actor.Kind == ActorKind.Person))
                 LearnRole(sentences[s].Tokens, m, actorMentions[s], placeMentions[s]);
 
+        if (countryCounts.Count == 0) countryCounts = serviceCounts;
         var main = countryCounts.Count == 0 ? (CountryCode?)null
             : countryCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Value, StringComparer.Ordinal).First().Key;
         // "the Supreme Court", "the Ministry of Interior" without a country name: the state the article is about.

@@ -24,6 +24,9 @@ public sealed class BanRules(Lexicon lexicon)
     private readonly WordSet _partyNouns = lexicon["party-nouns"];
     private readonly WordSet _hedges = lexicon["hedge-cues"];
     private readonly WordSet _notBannableHeads = lexicon["not-bannable-heads"];
+    private readonly WordSet _outlawing = lexicon["outlawing-verbs"];
+    private readonly WordSet _suspending = lexicon["suspending-verbs"];
+    private readonly WordSet _activities = lexicon["suspended-activities"];
     private readonly WordSet _notBannedAfter = lexicon["not-banned-after"];
     private readonly WordSet _linkNouns = lexicon["link-nouns"];
     private readonly WordSet _attributiveBefore = lexicon["attributive-before"];
@@ -47,6 +50,7 @@ public sealed class BanRules(Lexicon lexicon)
             var banTriggers = view.Find(_banVerbs).Select(t => t.Index).ToHashSet();
             var strippings = Strippings(view).ToDictionary(x => x.Verb, x => x.Taken);
             banTriggers.UnionWith(strippings.Keys);
+            banTriggers.UnionWith(Suspensions(view));
             var designationVerbs = view.Find(_designationVerbs).Select(t => t.Index).ToList();
             // Most sentences have neither verb: looking for a designation in them was a quarter of all extraction.
             if (banTriggers.Count == 0 && designationVerbs.Count == 0) continue;
@@ -80,6 +84,9 @@ public sealed class BanRules(Lexicon lexicon)
                 var triggerDate = ReducedRelative(view, trigger) ? ClauseDate(view, trigger) : view.DateFor(trigger);
                 // "closes a chapter that began in 1988": a date only a relative clause gives is not the ban's.
                 if (triggerDate is not null && view.InOtherClause(trigger, view.TokenAt(triggerDate.Start))) triggerDate = null;
+                // "the first since the Progressive Party was outlawed in 1958": a ban told inside a since/after clause is an act
+                // of its own, and the date right after its verb is its date (for the main clause it is only a reference point).
+                triggerDate ??= InReferenceClause(view, trigger) ? DateRightAfter(view, trigger) : null;
                 // "The court also ordered the liquidation of …" right after a dated report of a ban: the same ruling, the same day.
                 var carried = triggerDate is null && lastDated is { } ld && ld.Sentence == view.Index - 1 && ContinuesRuling(view, trigger, authority) ? ld.Date : null;
                 triggerDate ??= carried;
@@ -140,6 +147,20 @@ public sealed class BanRules(Lexicon lexicon)
                 }
     }
 
+    // "The ministry suspended the group's activities on June 14", "froze its activities": the verb bans the group when an
+    // activity noun follows within four words with only its owner between ("the activities of X" is a ban phrase already).
+    private IEnumerable<int> Suspensions(SentenceView view)
+    {
+        foreach (var (verb, _) in view.Find(_suspending))
+            for (var k = verb + 1; k < view.Tokens.Length && k - verb <= 4; k++)
+            {
+                if (!view.Tokens[k].IsWord || view.Quoted[k]) break;
+                if (!_activities.Contains(view.Tokens[k].Text)) continue;
+                if (k > verb + 1 && !(k + 1 < view.Tokens.Length && view.Tokens[k + 1].Is("of"))) yield return verb;
+                break;
+            }
+    }
+
     // "A rally that the KPA had planned in Mombasa was banned by police": a passive ban whose clause opens with a
     // gathering banned the gathering; the party named inside the relative clause only planned it.
     private bool GatheringBanned(SentenceView view, int trigger)
@@ -197,10 +218,13 @@ public sealed class BanRules(Lexicon lexicon)
     }
 
     /// <summary>Governments, councils and courts are dissolved or named, never banned as parties; agents and reasons neither.</summary>
-    private bool IsBannable(SentenceView view, ActorMention mention)
+    private bool IsBannable(SentenceView view, ActorMention mention, int trigger)
     {
         var words = mention.Actor.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 0 && (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0]))) return false;
+        // "banned the Southern Cameroons National Council": a state body is dissolved, never banned, so after a banning verb
+        // a named organisation is the banned group whatever its name ends in.
+        var outlawed = _outlawing.Contains(view.Tokens[trigger].Text) && mention.Actor.Kind is not ActorKind.GovernmentBody;
+        if (!outlawed && words.Length > 0 && (_notBannableHeads.Contains(words[^1]) || _notBannableHeads.Contains(words[0]))) return false;
         // Blocking Twitter or Telegram is an internet outage, not the ban of an organization.
         if (mention.Actor.Aliases.Any(_services.Contains)) return false;
         var s = mention.TokenStart;
@@ -237,7 +261,7 @@ public sealed class BanRules(Lexicon lexicon)
     private List<(ArticleActor Party, int At)> PartiesOf(ArticleContext article, SentenceView view, int trigger, ArticleActor? authority)
     {
         var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart] && !IsActingBody(view, a, trigger)
-                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
+                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a, trigger) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         // "outlawed Batasuna, ruling … that the party was part of the armed group ETA": a group named inside a clause the
         // verb's object does not reach is what the ruling says about the banned party, not another banned party.
@@ -376,6 +400,22 @@ public sealed class BanRules(Lexicon lexicon)
     private bool ReducedRelative(SentenceView view, int trigger) =>
         trigger > 1 && view.Tokens[trigger - 1].Text == "," && view.Tokens[trigger].Text.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
         && (view.Tokens[trigger - 2].IsCapitalized || view.Tokens[trigger - 2].Text == ")" || view.Actors.Any(a => a.TokenEnd == trigger - 1) || _partyNouns.Contains(view.Tokens[trigger - 2].Text));
+
+    // A reference cue ("since", "after") a few words before the ban verb in its clause, opening a clause with a subject of
+    // its own: "since the party was outlawed", not "since the ban" (the ban as a reference point, told before).
+    private bool InReferenceClause(SentenceView view, int trigger)
+    {
+        for (var k = trigger - 1; k >= 0 && trigger - k <= 7; k--)
+        {
+            if (view.Tokens[k].Text is "," or ";" or "." || view.Quoted[k]) return false;
+            if (_reference.Contains(view.Tokens[k].Text)) return trigger - k >= 3;
+        }
+        return false;
+    }
+
+    private static DateMention? DateRightAfter(SentenceView view, int trigger) =>
+        view.Dates.FirstOrDefault(d => d.Date is not null && d.Kind == DateMentionKind.Absolute && view.TokenAt(d.Start) > trigger
+                                       && view.TokenAt(d.Start) - trigger <= 3 && !view.Quoted[view.TokenAt(d.Start)]);
 
     /// <summary>The date inside a reduced relative clause (up to its closing comma): "since June" there is when the ban began.</summary>
     private static DateMention? ClauseDate(SentenceView view, int trigger)

@@ -34,6 +34,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private readonly WordSet _meetingPeople = lexicon["meeting-people"];
     private readonly WordSet _joining = lexicon["conference-joining-verbs"];
     private readonly WordSet _gathering = lexicon["conference-gathering-verbs"];
+    private readonly WordSet _generic = lexicon["generic-meeting-nouns"];
     private static readonly ActorKind[] Hosts = [ActorKind.Organization, ActorKind.Party, ActorKind.GovernmentBody, ActorKind.Person, ActorKind.Media];
 
     // The purpose is the clause the cue opens, up to the next comma, semicolon, bracket or quote: "held on August 8-9 to
@@ -71,15 +72,19 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
+            // "Ministers of four states met in Amman on Monday. The meeting, hosted by X, agreed …": an undated "the meeting"
+            // right after a dated gathering is that gathering, on its day and at its place.
+            var metBefore = date?.Date is null ? MetJustBefore(article, view, noun) : null;
+            if (metBefore is not null) date = metBefore.Value.Date;
             if (date?.Date is null) continue;
             // "who was elected at the 2015 congress" is background; a decision dates a meeting only to the day of the news.
             if (decided && date.Date.Precision != DatePrecision.Day) continue;
             // The meeting decides or is where it was decided ("at its congress"); "voted to hold a congress" is its object.
             if (decided && noun > verb && !IsAtMeeting(view, noun)) continue;
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
-            var dateAt = view.TokenAt(date.Start);
+            var dateAt = metBefore is null ? view.TokenAt(date.Start) : verb;
             // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
-            if (!InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
+            if (metBefore is null && !InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
@@ -91,6 +96,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart) && p.TokenStart > 0 && view.Tokens[p.TokenStart - 1].Text is "in" or "at");
             if (place.Entry is null) place = cities.FirstOrDefault(p => !view.InDateline(p.TokenStart));
             if (place.Entry is null) place = cities.FirstOrDefault();
+            if (place.Entry is null && metBefore is { } met)
+                place = met.View.Places.FirstOrDefault(p => p.IsCity && !met.View.Quoted[p.TokenStart] && !met.View.InDateline(p.TokenStart));
             // "The banquet hall in Zeytinburnu, a district of Istanbul, … . In mid-October it hosted …": "it" is the venue just named.
             if (place.Entry is null && VenueIsPronoun(view, verbs.Select(v => v.Index))
                 && article.BeforeInParagraph(view) is { } before)
@@ -146,6 +153,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
 
             var existing = article.Conferences.FirstOrDefault(c => c.Date.Overlaps(occurred) && (c.Place == place.Entry?.Name && place.Entry is not null || c.Organizer == organizer && organizer is not null))
                            ?? ReferredBack(article, view, noun)
+                           ?? GenericReferredBack(article, view, noun, occurred)
                            ?? OpeningOfTheOne(article, view, verb, country.Value, occurred)
                            ?? Retold(article, nounText, occurred, place.Entry?.Name, organizer);
             var draft = existing ?? new ConferenceDraft
@@ -168,7 +176,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 existing.HasOwnName = true;
             }
             draft.Place ??= within?.Place;
-            foreach (var (closing, _) in view.Find(_closingVerbs))
+            foreach (var (closing, _) in Closings(view))
                 if (view.DateFor(closing) is { Date: { Precision: DatePrecision.Day } last }) draft.LastDay ??= last;
             draft.Place ??= place.Entry?.Name;
             draft.Organizer ??= organizer;
@@ -292,7 +300,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     private HistoricalDate FirstDayOf(SentenceView view, int noun, Dates.DateMention date)
     {
         if (date.Date is not { Precision: DatePrecision.Day } day) return date.Date!;
-        if (!view.Find(_closingVerbs).Any(c => view.DateFor(c.Index) is { } closed && closed.Start == date.Start)) return day;
+        if (!Closings(view).Any(c => view.DateFor(c.Index) is { } closed && closed.Start == date.Start)) return day;
         for (var k = noun - 1; k >= 0 && noun - k <= 3; k--)
             if (DaysOf(view.Tokens[k].Text) is > 1 and < 15 and var n) return HistoricalDate.OfDay(day.LowerBound.AddDays(1 - n));
         return day;
@@ -335,9 +343,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     /// committee met": a party's or an organisation's own body that met is a meeting of that party or organisation. A state
     /// body ("the Security Council met", part of a name) or a body of no named group ("the council of ministers met") is not.
     /// </summary>
-    private List<(int Noun, ArticleActor Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
+    private List<(int Noun, ArticleActor? Owner, string Name)> BodyMeetings(ArticleContext article, SentenceView view)
     {
-        var found = new List<(int, ArticleActor, string)>();
+        var found = new List<(int, ArticleActor?, string)>();
         var tokens = view.Tokens;
         foreach (var (n, _) in view.Find(_bodies))
         {
@@ -391,7 +399,16 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
             var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
             var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
-            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
+            if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization })
+            {
+                // "Foreign ministers of Ghana, Togo and Benin met in Accra on Monday": members of two or more governments
+                // meeting are a ministerial meeting or a summit, of no one group.
+                var states = AfterCountryList(view, i);
+                if (states < 0 || states + 1 >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[states].Text)
+                    || tokens[states + 1].Text.ToLowerInvariant() is not ("in" or "on" or "at" or "behind" or "online" or "virtually")) continue;
+                found.Add((n, null, tokens[n].Text.ToLowerInvariant()));
+                continue;
+            }
             var after = of.TokenEnd;
             if (after < tokens.Length && _partyNouns.Contains(tokens[after].Text) && !tokens[after].IsCapitalized) after++;
             if (after < tokens.Length && tokens[after].Text == "(")
@@ -402,6 +419,23 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             found.Add((n, of.Actor, tokens[n].Text.ToLowerInvariant()));
         }
         return found;
+    }
+
+    // The token after a list of two or more countries starting at i ("Jordan, Saudi Arabia, Iraq and Egypt"), or -1.
+    private static int AfterCountryList(SentenceView view, int i)
+    {
+        var count = 0;
+        var k = i;
+        while (view.Places.FirstOrDefault(p => p.TokenStart == k && !p.IsCity && !p.IsDemonym) is { Entry: not null } place)
+        {
+            count++;
+            k = place.TokenEnd;
+            if (k < view.Tokens.Length && (view.Tokens[k].Text == "," || view.Tokens[k].Is("and"))) k++;
+            if (k < view.Tokens.Length && view.Tokens[k].Is("and")) k++;
+        }
+        if (count < 2) return -1;
+        // The list ended at a separator only if no country followed it: back off over a dangling "," or "and".
+        return view.Tokens[k - 1].Text == "," || view.Tokens[k - 1].Is("and") ? -1 : k;
     }
 
     /// <summary>
@@ -437,6 +471,44 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
     {
         return noun > 0 && view.Tokens[noun - 1].Is("the") ? article.OnlyConferenceCalled(view.Tokens[noun].Text) : null;
     }
+
+    /// <summary>
+    /// "The MPLA wrapped up its congress on Saturday. … delegates gathered from Thursday for the three-day meeting": a
+    /// generic meeting noun after "the" (past an "n-day" or lower-case modifier) is the one meeting the article has
+    /// reported, when it falls within two weeks of it; not a second meeting.
+    /// </summary>
+    private ConferenceDraft? GenericReferredBack(ArticleContext article, SentenceView view, int noun, HistoricalDate occurred)
+    {
+        if (article.Conferences is not [{ } only] || !_generic.Contains(view.Tokens[noun].Text)) return null;
+        var k = noun - 1;
+        while (k >= 0 && noun - k <= 4 && (view.Tokens[k].IsWord || view.Tokens[k].IsNumber || view.Tokens[k].Text == "-") && !view.Tokens[k].IsCapitalized && !Determiners.Contains(view.Tokens[k].Text)) k--;
+        if (k < 0 || !view.Tokens[k].Is("the")) return null;
+        var apart = Math.Abs(only.Date.LowerBound.DayNumber - occurred.LowerBound.DayNumber);
+        return only.Date.Overlaps(occurred) || apart <= 14 ? only : null;
+    }
+
+    /// <summary>
+    /// The gathering the sentence before told, for "the meeting" (or any meeting noun after "the") in a sentence without a
+    /// date: people who "met", "gathered" or "convened" there, not in a quote, not planned, on a day. That sentence named no
+    /// meeting of its own (it would have been extracted, or rejected, there).
+    /// </summary>
+    private (Dates.DateMention Date, SentenceView View)? MetJustBefore(ArticleContext article, SentenceView view, int noun)
+    {
+        if (view.Index == 0 || noun == 0 || !view.Tokens[noun - 1].Is("the") || view.Tokens[noun].IsCapitalized) return null;
+        var before = article.Views[view.Index - 1];
+        if (before.Has(_nouns)) return null;
+        foreach (var (v, _) in before.Find(_verbs))
+        {
+            if (!BodyMeetingVerbs.Contains(before.Tokens[v].Text) || IsIrrealis(before, v)) continue;
+            if (before.DateFor(v) is { Date.Precision: DatePrecision.Day } day && !(article.Publication.Day is { } pub && day.Date.LowerBound > pub))
+                return (day, before);
+        }
+        return null;
+    }
+
+    // "held behind closed doors" is no closing: "closed" before "doors" describes the meeting, it does not end it.
+    private IEnumerable<(int Index, int Length)> Closings(SentenceView view) =>
+        view.Find(_closingVerbs).Where(c => !(c.Index + 1 < view.Tokens.Length && view.Tokens[c.Index + 1].Text.ToLowerInvariant() is "doors" or "door"));
 
     /// <summary>
     /// "The UN climate conference ended on Sunday … The COP27 summit, which opened on November 6, …": the opening, days

@@ -21,6 +21,9 @@ public sealed partial class OutageRules(Lexicon lexicon)
     private readonly WordSet _explanations = lexicon["explanation-cues"];
     private readonly WordSet _reference = lexicon["reference-clause-cues"];
     private readonly WordSet _speech = lexicon["speech-verbs"];
+    private readonly WordSet _restoration = lexicon["restoration-cues"];
+    private readonly WordSet _habitual = lexicon["habitual-cues"];
+    private readonly WordSet _denial = lexicon["denial-cues"];
     private readonly Dictionary<string, string> _networks = lexicon.RawLines("networks")
         .Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
 
@@ -155,11 +158,15 @@ public sealed partial class OutageRules(Lexicon lexicon)
                 && !(outageReported && ToldBySpeaker(view, i)))
                 return i;
         if (!view.Has(_subjects)) return -1;
-        // "Mobile data came back …": a restoration, not an outage.
-        if (view.Tokens.Any(t => t.Is("restored") || t.Is("resumed")) || view.Sentence.Text.Contains("came back", StringComparison.OrdinalIgnoreCase)) return -1;
+        // "Mobile data came back …", "Internet access returned to the regions, ending a shutdown …": a restoration, not an outage.
+        if (view.Has(_restoration)) return -1;
         foreach (var (i, _) in view.Find(_verbs))
         {
             if (view.CueBefore(_irrealis, i, 10)) continue;
+            // "officials denied for weeks that the internet had been cut": a denial is no report of a cut.
+            if (view.CueBefore(_denial, i, 10)) continue;
+            // "has cut the internet during exams almost every year since 2011": a habit, told as background.
+            if (Habitual(view, i)) continue;
             if (view.CueBefore(_reference, i, 6)) continue;   // "23 days after the government pulled the plug": background
             if (view.CueBefore(_negation, i, 5) && !IsNoAvailable(view, i)) continue;
             return i;
@@ -168,6 +175,15 @@ public sealed partial class OutageRules(Lexicon lexicon)
         for (var i = 0; i < view.Tokens.Length; i++)
             if (view.Tokens[i].Is("no") && !view.Quoted[i] && IsNoAvailable(view, i)) return i;
         return -1;
+    }
+
+    // A habitual cue in the outage verb's own clause, before or after it: "regularly blocks …", "… almost every year".
+    private bool Habitual(SentenceView view, int verb)
+    {
+        foreach (var (h, _) in view.Find(_habitual))
+            if (Math.Abs(h - verb) <= 10 && !view.Quoted[h] && !Enumerable.Range(Math.Min(h, verb), Math.Abs(h - verb)).Any(k => view.Tokens[k].Text is ";" or "."))
+                return true;
+        return false;
     }
 
     // "X said on Thursday that the shutdown was meant to hide rigging": once an outage is reported, "the shutdown" in what

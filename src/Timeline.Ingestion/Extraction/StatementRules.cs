@@ -119,14 +119,17 @@ public sealed class StatementRules(Lexicon lexicon)
         // "the council said the party's president held dual nationality": the body that banned a party in this article
         // giving its reasons is the ban's own justification, whether or not the sentence repeats the verb.
         if (speaker.Kind is ActorKind.GovernmentBody && article.Bans.Any(b => b.Authority == speaker)) return true;
-        if (speaker.Kind is ActorKind.Organization && view.Has(_outageSubjects) && view.Has(_outageVerbs, includeQuoted: true)) return true;
-        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data")))
+        // "Access Now wrote that the shutdowns …": the word "access" in a name is no outage subject.
+        if (speaker.Kind is ActorKind.Organization && view.Find(_outageSubjects).Any(f => !InName(view, f.Index)) && view.Has(_outageVerbs, includeQuoted: true)) return true;
+        if (speaker.Kind is ActorKind.Organization && view.Tokens.Any(t => t.Is("connectivity") || t.Is("traffic") || t.Is("measurements") || t.Is("data") || t.Is("operators")))
             return true;
         if (speaker.Kind is ActorKind.GovernmentBody
-            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision"))))
+            && (view.Has(_banVerbs, includeQuoted: true) || view.Has(_outageVerbs, includeQuoted: true) || view.Tokens.Any(t => t.Is("suspension") || t.Is("measure") || t.Is("restrictions") || t.Is("order") || t.Is("decision") || t.Is("block") || t.Is("ordered"))))
             return true;
         return false;
     }
+
+    private static bool InName(SentenceView view, int at) => view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= at && at < a.TokenEnd);
 
     // "X held a press conference …": what X said there is a statement by X.
     private static ArticleActor? PressConference(SentenceView view)
@@ -295,6 +298,17 @@ public sealed class StatementRules(Lexicon lexicon)
         return view.Tokens[m.TokenEnd].Text == "," && view.Tokens[verb - 1].Text == ",";
     }
 
+    // Only those who are there because a meeting is: "told journalists" or "told supporters" may be anywhere.
+    private static readonly HashSet<string> MeetingAudiences = new(StringComparer.OrdinalIgnoreCase) { "delegates", "participants", "attendees" };
+
+    private static bool ToldAttendees(SentenceView view)
+    {
+        for (var k = 0; k + 1 < view.Tokens.Length; k++)
+            if (view.Tokens[k].Text.ToLowerInvariant() is "told" or "addressing" or "addressed" && !view.Quoted[k] && MeetingAudiences.Contains(view.Tokens[k + 1].Text))
+                return true;
+        return false;
+    }
+
     private static (ArticleActor Actor, bool Pronoun)? SpeakerAfter(SentenceView view, int afterVerb)
     {
         var m = view.Actors.FirstOrDefault(a => a.TokenStart == afterVerb && a.Actor.Kind == ActorKind.Person);
@@ -306,6 +320,9 @@ public sealed class StatementRules(Lexicon lexicon)
         var venue = LinkedConference(article, view);
         // A speaker of the meeting the article reports, first quoted without a day, said it there.
         var attended = article.Conferences.FirstOrDefault(c => c.Actors.Any(a => a.Actor == speaker));
+        // "X told delegates in his closing speech", "Addressing participants, X said": speaking to those who attend a meeting
+        // is speaking at it, when the article reports one meeting.
+        if (venue is null && attended is null && article.Conferences is [{ } only] && ToldAttendees(view)) attended = only;
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
         HistoricalDate? date;
         double dateConfidence;
@@ -375,6 +392,13 @@ public sealed class StatementRules(Lexicon lexicon)
                     .Any(k => view.Tokens[k].IsCapitalized && (_titles.Contains(view.Tokens[k].Text) || _roles.Contains(view.Tokens[k].Text.ToLowerInvariant())));
                 if (titled) return p.Country;
             }
+            // "U.S. State Department spokesman John Kirby", "Foreign Ministry spokeswoman X": a state body's officer, named by
+            // the body and a role right before the name, speaks for the body's state.
+            var role = m.TokenStart;
+            while (role > 0 && m.TokenStart - role < 3 && (_roles.Contains(view.Tokens[role - 1].Text.ToLowerInvariant()) || _titles.Contains(view.Tokens[role - 1].Text))) role--;
+            if (role == m.TokenStart) continue;
+            if (view.Actors.FirstOrDefault(b => b.TokenEnd == role && !b.IsPronoun && b.Actor.Kind == ActorKind.GovernmentBody && !view.Quoted[b.TokenStart]) is { Actor.Country: { } bodyCountry })
+                return bodyCountry;
         }
         return null;
     }
