@@ -65,6 +65,51 @@ public static partial class ActorDirectoryFold
     }
 
     /// <summary>
+    /// <see cref="Apply"/> for a fold that keeps its actors to itself (a key-by-key rebuild's read pass): the same
+    /// result, but one actor is updated in place instead of copying its names for every report that mentions it,
+    /// which was a third of everything that pass allocated (about 1 KB per event).
+    /// </summary>
+    internal sealed class Tally
+    {
+        private readonly string _id;
+        private readonly string _kind;
+        private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+        private int _eventCount;
+        private HistoricalDate _first;
+        private HistoricalDate _last;
+
+        public Tally(EntryActor actor, HistoricalDate occurred)
+        {
+            _id = actor.Id;
+            _kind = actor.Kind;
+            _names[actor.Name] = 1;
+            _eventCount = 1;
+            _first = occurred;
+            _last = occurred;
+        }
+
+        public void Add(EntryActor actor, HistoricalDate occurred)
+        {
+            // As Apply: the first kind stays; a new name goes last, so the names keep Apply's order.
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_names, actor.Name, out _);
+            count++;
+            _eventCount++;
+            if (occurred < _first) _first = occurred;
+            if (occurred.UpperBound > _last.UpperBound) _last = occurred;
+        }
+
+        public DirectoryActor ToActor() => new()
+        {
+            Id = _id,
+            Kind = _kind,
+            Names = _names,
+            EventCount = _eventCount,
+            First = _first,
+            Last = _last,
+        };
+    }
+
+    /// <summary>
     /// What a user may type to find an actor, normalized: its id, each name, the acronym in parentheses
     /// ("… (IRPT)") and the initials of a multi-word name ("Islamic Renaissance Party of Tajikistan" → "irpt").
     /// </summary>

@@ -120,7 +120,7 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
 
         var arrivals = new Dictionary<string, Arrival>(StringComparer.Ordinal);
         var articles = new List<(string Article, ulong Position, long IngestedAt)>();
-        var directory = new Dictionary<string, DirectoryActor>(StringComparer.Ordinal);
+        var directory = new Dictionary<string, ActorDirectoryFold.Tally>(StringComparer.Ordinal);
         long events = 0;
         LoggedEvent? first = null, last = null;
         var clock = Stopwatch.StartNew();
@@ -157,7 +157,10 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
                         : logged.Created.ToUnixTimeMilliseconds();
                     var source = EventRouting.ToSource(e, new Arrival(logged.Position.Commit, ingestedAt));
                     foreach (var actor in source.Actors)
-                        directory[actor.Id] = ActorDirectoryFold.Apply(directory.GetValueOrDefault(actor.Id), actor, source.Occurred);
+                    {
+                        if (directory.TryGetValue(actor.Id, out var tally)) tally.Add(actor, source.Occurred);
+                        else directory[actor.Id] = new ActorDirectoryFold.Tally(actor, source.Occurred);
+                    }
                     var file = (int)((ulong)ReadModelDatabase.KeyHash(source.Key) % (ulong)files);
                     spills[file].Write(source, EventRouting.ActorsOf(e));
                 }
@@ -173,7 +176,7 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
             first?.EventId.ToString(), first?.Position.ToString(), lengths, spills.Select(s => s.Reports).ToArray());
         using var tx = ReadModelDatabase.BeginWrite(connection);
         GenerationRows.WriteArticles(connection, g, articles);
-        GenerationRows.WriteDirectory(connection, g, directory.Values, actor => actor.Names.Keys);
+        GenerationRows.WriteDirectory(connection, g, directory.Values.Select(t => t.ToActor()), actor => actor.Names.Keys);
         ReadModelDatabase.SetMeta(connection, tx, g, PlanKey, plan.Serialize());
         ReadModelDatabase.SetMeta(connection, tx, g, FoldedKey, "0");
         tx.Commit();

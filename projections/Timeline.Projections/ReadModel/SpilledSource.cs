@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Timeline.Domain.Dates;
 using Timeline.Projections.Model;
@@ -67,6 +68,9 @@ internal static class SpilledSource
         // The default comparer, not StringComparer.Ordinal: the same ordinal equality, but it hashes without
         // randomisation, and a fold looks up some fifteen strings per report.
         private readonly Dictionary<string, string> _strings = new();
+        // An actor is the same four shared strings in many reports of a file, so one EntryActor serves them all. The
+        // strings are compared as references: Shared gives equal strings as one instance.
+        private readonly Dictionary<(string Id, string Name, string Kind, string Role), EntryActor> _actors = new(SameStrings.Instance);
         private int _at;
 
         public bool More => _at < bytes.Length;
@@ -88,7 +92,7 @@ internal static class SpilledSource
                 throw new InvalidDataException($"A spilled report has an unreadable date: {error}");
             var place = Optional(shared: true);
             var actors = new EntryActor[Int()];
-            for (var i = 0; i < actors.Length; i++) actors[i] = new EntryActor(Shared(), Shared(), Shared(), Shared());
+            for (var i = 0; i < actors.Length; i++) actors[i] = Actor((Shared(), Shared(), Shared(), Shared()));
             // An article's own values: its events mostly have other keys, so they land in other files and rarely repeat here.
             var articleId = Own();
             var title = Optional(shared: false);
@@ -114,6 +118,26 @@ internal static class SpilledSource
                 Quotes = quotes, Gist = gist, Name = name,
             };
             return (source, ids);
+        }
+
+        private EntryActor Actor((string Id, string Name, string Kind, string Role) strings)
+        {
+            if (_actors.TryGetValue(strings, out var known)) return known;
+            var made = new EntryActor(strings.Id, strings.Name, strings.Kind, strings.Role);
+            _actors[strings] = made;
+            return made;
+        }
+
+        private sealed class SameStrings : IEqualityComparer<(string, string, string, string)>
+        {
+            public static readonly SameStrings Instance = new();
+
+            public bool Equals((string, string, string, string) a, (string, string, string, string) b) =>
+                ReferenceEquals(a.Item1, b.Item1) && ReferenceEquals(a.Item2, b.Item2) && ReferenceEquals(a.Item3, b.Item3) && ReferenceEquals(a.Item4, b.Item4);
+
+            public int GetHashCode((string, string, string, string) s) =>
+                HashCode.Combine(RuntimeHelpers.GetHashCode(s.Item1), RuntimeHelpers.GetHashCode(s.Item2),
+                    RuntimeHelpers.GetHashCode(s.Item3), RuntimeHelpers.GetHashCode(s.Item4));
         }
 
         private int Int()
