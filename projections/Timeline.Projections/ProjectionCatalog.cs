@@ -18,8 +18,9 @@ public static class ProjectionCatalog
     public static IReadOnlyDictionary<string, int> CurrentVersions { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal)
     {
         // 2: meetings without a host name who took part in their summary line.
-        [ActorTimeline] = 2,
-        [CountryTimeline] = 2,
+        // 3: a statement's gist that keeps its verb ("called on …") reads on from the speaker, without "said".
+        [ActorTimeline] = 3,
+        [CountryTimeline] = 3,
         [ActorDirectory] = 1,
     };
 

@@ -45,3 +45,36 @@ public sealed class a_meeting_summary_line
             Summaries.Of(Meeting("Steppe Forum", MeetingFormat.InPerson, "Almaty", null, Ablyazov)));
     }
 }
+
+public sealed class a_statement_summary_line
+{
+    private static readonly EventActor Party = new(ActorId.Parse("free-youth-foundation"), "Free Youth Foundation", ActorKind.Organization, ActorRole.Speaker);
+
+    private static StatementMade Statement(string gist) => new()
+    {
+        EventId = Guid.NewGuid(),
+        Occurred = HistoricalDate.OfDay(2021, 6, 9),
+        Country = CountryCode.Parse("KG"),
+        Actors = new[] { Party },
+        Source = new EventSource { ArticleId = ArticleId.Parse("a-1"), Evidence = "…", EvidenceSpan = new TextSpan(0, 1) },
+        Confidence = 0.8,
+        Cameo = StatementMade.DefaultCameo,
+        Speaker = Party.Id,
+        Gist = gist,
+    };
+
+    [Fact]
+    public void says_what_was_said_after_said()
+    {
+        Assert.Equal("Free Youth Foundation said the arrests were unlawful", Summaries.Of(Statement("the arrests were unlawful")));
+    }
+
+    [Fact]
+    public void reads_a_predicate_gist_on_from_the_speaker()
+    {
+        Assert.Equal("Free Youth Foundation called on its supporters to stay home",
+            Summaries.Of(Statement("called on its supporters to stay home")));
+        Assert.Equal("Free Youth Foundation urged the government to release the students",
+            Summaries.Of(Statement("urged the government to release the students")));
+    }
+}

@@ -73,7 +73,7 @@ public static partial class Summaries
     {
         var speaker = NameOf(s, s.Speaker);
         if (s.Quotes.Count > 0) return $"{speaker}: \u201c{Trim(s.Quotes[0])}\u201d";
-        if (s.Gist is { Length: > 0 } gist) return $"{speaker} said {Trim(gist)}";
+        if (s.Gist is { Length: > 0 } gist) return IndirectSpeech.IsPredicate(gist) ? $"{speaker} {Trim(gist)}" : $"{speaker} said {Trim(gist)}";
         return $"{speaker} made a statement";
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Domain.Events;
 using Timeline.Domain.Countries;
 using Timeline.Domain.Actors;
 using Timeline.Domain.Dates;
@@ -61,7 +62,7 @@ public sealed class StatementRules(Lexicon lexicon)
                 if (view.Tokens[verb].Text.ToLowerInvariant() is "rejected" or "dismissed" or "denied" or "refuted" && speaker.Value.Actor.Kind != ActorKind.Person && !ClaimFollows(view, verb)) continue;
                 // "The operators' association confirmed that its members had acted": an organisation confirming a fact is its source.
                 if (speaker.Value.Actor.Kind != ActorKind.Person && _factVerbs.Contains(view.Tokens[verb].Text)) continue;
-                made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt);
+                made = Record(article, view, verb, speaker.Value.Actor, speaker.Value.Pronoun, ref lastDate, ref lastDateAt, length);
                 break;
             }
             if (made is null && PressConference(view) is { } host && !IsProvenance(article, view, host))
@@ -315,7 +316,7 @@ public sealed class StatementRules(Lexicon lexicon)
         return m.Actor is null ? null : (m.Actor, false);
     }
 
-    private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt)
+    private StatementDraft? Record(ArticleContext article, SentenceView view, int verb, ArticleActor speaker, bool pronoun, ref HistoricalDate? lastDate, ref int lastDateAt, int verbLength = 1)
     {
         var venue = LinkedConference(article, view);
         // A speaker of the meeting the article reports, first quoted without a day, said it there.
@@ -365,7 +366,7 @@ public sealed class StatementRules(Lexicon lexicon)
             draft.AddActor(speaker, ActorRole.Speaker);
         }
         foreach (var q in quotes) if (!draft.Quotes.Contains(q)) draft.Quotes.Add(q);
-        if (quotes.Count == 0 && draft.Gist is null) draft.Gist = GistOf(view, verb);
+        if (quotes.Count == 0 && draft.Gist is null) draft.Gist = GistOf(view, verb, verbLength);
         foreach (var m in view.Actors)
             if (m.Actor != speaker && m.Actor.Kind != ActorKind.Country) draft.AddActor(m.Actor, ActorRole.Mentioned);
         draft.Venue ??= venue?.Name;
@@ -532,12 +533,18 @@ public sealed class StatementRules(Lexicon lexicon)
         return null;
     }
 
-    private static string? GistOf(SentenceView view, int verb)
+    private static string? GistOf(SentenceView view, int verb, int verbLength)
     {
         var text = view.Sentence.Text;
-        var from = view.Tokens[verb].End - view.Sentence.Start;
-        var rest = text[from..].Trim();
+        var last = Math.Min(verb + verbLength, view.Tokens.Length) - 1;
+        var rest = text[(view.Tokens[last].End - view.Sentence.Start)..].Trim();
         if (rest.StartsWith("that ", StringComparison.OrdinalIgnoreCase)) rest = rest[5..];
+        // "According to X, the vote was rigged": what was said follows the speaker's name and its comma.
+        else if (view.Tokens[verb].Is("to") && verb > 0 && view.Tokens[verb - 1].Is("according") && rest.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma)
+            rest = rest[(comma + 2)..];
+        // "called on its supporters to stay home": the clause alone would lose what the speaker did (see IndirectSpeech).
+        else if (IndirectSpeech.KeepsVerb(view.Tokens[verb].Text))
+            rest = text[(view.Tokens[verb].Start - view.Sentence.Start)..].Trim();
         rest = rest.TrimEnd('.', ' ');
         if (rest.Length < 12) return text.Length > 300 ? text[..300] : text;
         return rest.Length > 300 ? rest[..300] : rest;
