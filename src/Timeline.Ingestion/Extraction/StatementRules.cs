@@ -330,13 +330,13 @@ public sealed class StatementRules(Lexicon lexicon)
         if (own is { Date.Precision: DatePrecision.Day }) { date = own.Date; dateConfidence = own.Confidence; }
         // "Addressing the delegates on the closing day": the day the meeting ended.
         else if ((venue ?? attended) is { LastDay: { } last } && view.Has(_closingDay)) { date = last; dateConfidence = 0.75; venue ??= attended; }
-        else if (venue is not null) { date = venue.Date; dateConfidence = 0.8; }
+        else if (venue is not null) { (date, dateConfidence) = DayAt(article, view, speaker, venue, 0.8); }
         else if (own is not null) { date = own.Date; dateConfidence = own.Confidence; }
         else if (article.Statements.LastOrDefault(s => s.Speaker == speaker) is { } same) { date = same.Date; dateConfidence = 0.75; }
         else if (OccasionBefore(article, view, speaker) is { } occasion) { date = occasion.Date; dateConfidence = 0.7; venue = occasion.Venue; }
         // Same occasion, told on; a new paragraph without a day is a new report, not the last speaker's occasion.
         else if (lastDate is not null && view.Index - lastDateAt <= 3 && (article.Views[lastDateAt].Sentence.Paragraph == view.Sentence.Paragraph || view.Has(_sameOccasion))) { date = lastDate; dateConfidence = 0.65; }
-        else if (attended is not null) { date = attended.Date; dateConfidence = 0.65; venue = attended; }
+        else if (attended is not null) { (date, dateConfidence) = DayAt(article, view, speaker, attended, 0.65); venue = attended; }
         else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
         else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
         else { date = null; dateConfidence = 0; }
@@ -495,6 +495,27 @@ public sealed class StatementRules(Lexicon lexicon)
     /// Delgado. "…," Delgado told the delegates.": the sentence before, in the same paragraph and about the same speaker,
     /// sets the occasion: the meeting it names, else the day it gives.
     /// </summary>
+    /// <summary>
+    /// The day a speaker spoke at a meeting: the meeting's own date, unless a sentence that told of the meeting before
+    /// this one, or calls it by its name, puts the speaker there on a later day of it ("X and Y shared a stage at the Munich Security Conference on
+    /// Saturday. The three-day conference, which opened on Friday, … X said during the panel": Saturday).
+    /// </summary>
+    private static (HistoricalDate Date, double Confidence) DayAt(ArticleContext article, SentenceView view, ArticleActor speaker, ConferenceDraft meeting, double confidence)
+    {
+        var opened = meeting.Date.LowerBound;
+        var closed = meeting.LastDay?.LowerBound ?? opened.AddDays(13);
+        // The sentences found to tell of the meeting, and those that call it by its own name.
+        var tellings = meeting.Mentions.Concat(article.Views.Take(view.Index)
+            .Where(v => meeting.HasOwnName && v.Sentence.Text.Contains(meeting.Name, StringComparison.OrdinalIgnoreCase)));
+        foreach (var told in tellings)
+        {
+            if (told.Index >= view.Index || !told.Actors.Any(a => a.Actor == speaker && !told.Quoted[a.TokenStart])) continue;
+            var day = told.Dates.FirstOrDefault(d => d.Date is { Precision: DatePrecision.Day } && !d.IsReference && d.Kind != DateMentionKind.Span);
+            if (day?.Date is { } on && on.LowerBound > opened && on.LowerBound <= closed) return (on, confidence * 0.95);
+        }
+        return (meeting.Date, confidence);
+    }
+
     private (HistoricalDate Date, ConferenceDraft? Venue)? OccasionBefore(ArticleContext article, SentenceView view, ArticleActor speaker)
     {
         if (article.BeforeInParagraph(view) is not { } before || !before.Actors.Any(a => a.Actor == speaker && !before.Quoted[a.TokenStart])) return null;
