@@ -491,14 +491,9 @@ public sealed class StatementRules(Lexicon lexicon)
     }
 
     /// <summary>
-    /// "Leni Robredo addressed the opening session on Thursday. "…," she said." and "The congress was chaired by Mario
-    /// Delgado. "…," Delgado told the delegates.": the sentence before, in the same paragraph and about the same speaker,
-    /// sets the occasion: the meeting it names, else the day it gives.
-    /// </summary>
-    /// <summary>
-    /// The day a speaker spoke at a meeting: the meeting's own date, unless a sentence that told of the meeting before
-    /// this one, or calls it by its name, puts the speaker there on a later day of it ("X and Y shared a stage at the Munich Security Conference on
-    /// Saturday. The three-day conference, which opened on Friday, … X said during the panel": Saturday).
+    /// The day a speaker spoke at a meeting: the meeting's own date, unless an earlier sentence that tells of the meeting
+    /// or calls it by its name puts the speaker there on a later day of it ("X and Y shared a stage at the Munich Security
+    /// Conference on Saturday. The three-day conference, which opened on Friday, … X said during the panel": Saturday).
     /// </summary>
     private static (HistoricalDate Date, double Confidence) DayAt(ArticleContext article, SentenceView view, ArticleActor speaker, ConferenceDraft meeting, double confidence)
     {
@@ -516,6 +511,11 @@ public sealed class StatementRules(Lexicon lexicon)
         return (meeting.Date, confidence);
     }
 
+    /// <summary>
+    /// "Leni Robredo addressed the opening session on Thursday. "…," she said." and "The congress was chaired by Mario
+    /// Delgado. "…," Delgado told the delegates.": the sentence before, in the same paragraph and about the same speaker,
+    /// sets the occasion: the meeting it names, else the day it gives.
+    /// </summary>
     private (HistoricalDate Date, ConferenceDraft? Venue)? OccasionBefore(ArticleContext article, SentenceView view, ArticleActor speaker)
     {
         if (article.BeforeInParagraph(view) is not { } before || !before.Actors.Any(a => a.Actor == speaker && !before.Quoted[a.TokenStart])) return null;
