@@ -487,7 +487,8 @@ public sealed class StatementRules(Lexicon lexicon)
         // A closed quotation in between ("dismissed the event as a “gathering of traitors” on Friday") does not open the content.
         for (var k = from; k < at; k++)
             if (!view.Quoted[k] && view.Tokens[k].Text is "that" or "," or "he" or "she" or "it" or "they") return false;
-        return at - from <= 15;
+        // Near the verb, not counting a quotation in between ("called the ruling “…” in a video message posted late on Friday").
+        return Enumerable.Range(from, Math.Max(0, at - from)).Count(k => !view.Quoted[k]) <= 15;
     }
 
     /// <summary>

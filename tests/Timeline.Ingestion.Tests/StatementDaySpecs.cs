@@ -2,9 +2,9 @@ using Timeline.Domain.Actors;
 using Timeline.Domain.Events;
 using Timeline.Ingestion.Tests.Support;
 
-namespace Timeline.Ingestion.Tests.SpeakerDayAtMeeting;
+namespace Timeline.Ingestion.Tests.StatementDay;
 
-// A statement at a meeting of several days is dated to the day the article puts its speaker there (invented names).
+// The day a statement was made (invented names).
 // Publication date: Thursday 2021-06-10.
 
 public class a_speaker_placed_at_a_meeting_on_a_later_day_of_it
@@ -31,6 +31,18 @@ public class a_speaker_at_a_meeting_told_only_by_its_opening
         var statement = Extract.Of<StatementMade>(
             "The three-day Baltic Dialogue Forum opened in Riga on Tuesday with more than 30 ministers. " +
             "\"We will not sign an agreement that is dictated to us,\" Foreign Minister Lena Varga said during the forum.").Single();
+
+        Assert.Equal("2021-06-08", statement.Occurred.ToEdtf());
+    }
+}
+
+public class a_statement_dated_after_a_long_quotation
+{
+    [Fact]
+    public void takes_the_day_its_message_was_posted()
+    {
+        var statement = Extract.Of<StatementMade>(
+            "Protests continued in Kyrgyzstan. Opposition leader Karim Sadykov called the ruling \"the end of the last free vote that the people of this country still hoped for\" in a video message posted late on Tuesday.").Single();
 
         Assert.Equal("2021-06-08", statement.Occurred.ToEdtf());
     }
