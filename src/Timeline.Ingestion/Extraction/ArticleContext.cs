@@ -3,6 +3,7 @@ using Timeline.Domain.Countries;
 using Timeline.Domain.Events;
 using Timeline.Ingestion.Actors;
 using Timeline.Ingestion.Dates;
+using Timeline.Ingestion.Gazetteer;
 
 namespace Timeline.Ingestion.Extraction;
 
@@ -14,6 +15,20 @@ public sealed class ArticleContext
     public required SentenceView[] Views { get; init; }
     public required ArticleNames Names { get; init; }
     public CountryCode? MainCountry => Names.MainCountry;
+
+    private readonly Dictionary<ActorId, ArticleActor> _countries = new();
+
+    /// <summary>
+    /// A country named as a place, as the one actor of this article that stands for its state ("the United States
+    /// said"): the actor the article already knows by that id, else one made once and kept.
+    /// </summary>
+    public ArticleActor CountryActor(GazetteerEntry country)
+    {
+        if (_countries.TryGetValue(country.Id, out var known)) return known;
+        var actor = Names.All.FirstOrDefault(a => a.Id == country.Id) ?? ArticleActor.From(country);
+        _countries[country.Id] = actor;
+        return actor;
+    }
     /// <summary>The headline from the article's metadata, when it has one (a plain-text article's headline is its first sentence).</summary>
     public string? Title { get; init; }
 

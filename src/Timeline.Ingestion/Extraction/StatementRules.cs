@@ -179,10 +179,6 @@ public sealed class StatementRules(Lexicon lexicon)
         if (verb >= 2 && view.Tokens[verb - 2].Is("the") && !view.Quoted[verb - 1] && BodyNouns.Contains(view.Tokens[verb - 1].Text)
             && LastBody(article, view.Index, view.Tokens[verb - 1].Text) is { } body)
             return IsSubordinate(view, verb - 2) ? null : (body, true);
-        // "On Monday evening the United States said": a country taking a position through its government.
-        if (verb >= 1 && view.Actors.FirstOrDefault(a => a.TokenEnd == verb && a.Actor.Kind == ActorKind.Country && !view.Quoted[a.TokenStart]) is { Actor: not null } state
-            && !IsModifier(view, state.TokenStart))
-            return (state.Actor, false);
         // "The information ministry, still loyal to Hamdok, said": the head of an apposition that ends right before the verb.
         if (verb >= 1 && view.Tokens[verb - 1].Text is "," or "—")
         {
@@ -214,7 +210,23 @@ public sealed class StatementRules(Lexicon lexicon)
             }
             if (best is not null) return IsSubordinate(view, best.Value.TokenStart) ? null : (best.Value.Actor, false);
         }
-        return null;
+        return StateBefore(article, view, verb) is { } state ? (state, false) : null;
+    }
+
+    /// <summary>
+    /// "On Monday evening the United States said": a country taking a position through its government, when no person or
+    /// body of the sentence is the speaker. Countries are places to the actor resolver, so the state is found among them.
+    /// </summary>
+    private static ArticleActor? StateBefore(ArticleContext article, SentenceView view, int verb)
+    {
+        if (verb < 1 || view.Places.FirstOrDefault(p => p.TokenEnd == verb && p.Entry.Type == Gazetteer.EntryType.Country && !view.Quoted[p.TokenStart]) is not { Entry: not null } state)
+            return null;
+        if (IsModifier(view, state.TokenStart) || IsSubordinate(view, state.TokenStart)) return null;
+        // Alone as the subject: not the end of a longer name ("Amnesty International Nigeria condemned") nor one of a
+        // list ("the foreign ministers of Armenia and Azerbaijan said").
+        if (state.TokenStart > 0 && view.Tokens[state.TokenStart - 1] is var before && !before.Is("the") && before.Text != ","
+            && (before.IsCapitalized || before.Text is "and" or "or" or "nor" or "&")) return null;
+        return view.Actors.Any(a => a.TokenEnd == state.TokenStart) ? null : article.CountryActor(state.Entry);
     }
 
     private static readonly HashSet<string> BodyNouns = new(StringComparer.Ordinal)
