@@ -47,3 +47,28 @@ public class a_statement_dated_after_a_long_quotation
         Assert.Equal("2021-06-08", statement.Occurred.ToEdtf());
     }
 }
+
+public class a_statement_without_a_day_told_again_with_one_in_the_next_sentence
+{
+    private const string Body =
+        "Protests continued in Kyrgyzstan. The Free Youth Foundation called on students to stay away from classes. " +
+        "\"We call on every student to stay at home until the detained are released,\" the foundation said in a statement on Tuesday.";
+
+    [Fact]
+    public void is_one_statement_on_that_day_with_the_words_of_both()
+    {
+        var statement = Extract.Of<StatementMade>(Body).Single();
+
+        Assert.Equal("2021-06-08", statement.Occurred.ToEdtf());
+        Assert.StartsWith("We call on every student", statement.Quotes.Single());
+        Assert.Equal("called on students to stay away from classes", statement.Gist);
+    }
+
+    [Fact]
+    public void stays_two_statements_when_a_new_paragraph_gives_the_day()
+    {
+        var statements = Extract.Of<StatementMade>(Body.Replace(" \"We call", "\n\n\"We call"));
+
+        Assert.Equal(2, statements.Count);
+    }
+}

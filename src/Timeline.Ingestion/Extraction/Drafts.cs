@@ -28,6 +28,8 @@ public sealed class StatementDraft : EventDraft
     public List<string> Quotes { get; } = [];
     public string? Gist { get; set; }
     public string? Venue { get; set; }
+    /// <summary>Dated by the day the report ran, for want of a day in the text: the next sentence may still give it.</summary>
+    public bool DatedByReport { get; set; }
 }
 
 public sealed class ConferenceDraft : EventDraft

@@ -83,10 +83,29 @@ public sealed class StatementRules(Lexicon lexicon)
                 foreach (var q in continued) if (!previous.Quotes.Contains(q)) previous.Quotes.Add(q);
                 made = previous;
             }
+            if (made is not null && previous is not null) JoinsTheDayAfter(article, previous, previousAt, made, view);
             if (made is not null) lastSpeaker = made.Speaker;
             previous = made;
             previousAt = view.Index;
         }
+    }
+
+    /// <summary>
+    /// "The SPA called on Sudanese to take to the streets. "We call on the masses to …," the association said in a
+    /// statement on Monday.": a statement without a day of its own, told again by the same speaker in the next sentence
+    /// of the paragraph with a day, is that statement. Its words join the dated one, which keeps its own evidence (the
+    /// sentence that gives the day), and the undated one is dropped.
+    /// </summary>
+    private static void JoinsTheDayAfter(ArticleContext article, StatementDraft undated, int undatedAt, StatementDraft dated, SentenceView view)
+    {
+        if (dated == undated || !undated.DatedByReport || dated.DatedByReport || undated.Speaker != dated.Speaker || undatedAt != view.Index - 1
+            || article.Views[undatedAt].Sentence.Paragraph != view.Sentence.Paragraph) return;
+        dated.Quotes.InsertRange(0, undated.Quotes.Where(q => !dated.Quotes.Contains(q)));
+        dated.Gist ??= undated.Gist;
+        foreach (var (actor, role) in undated.Actors) dated.AddActor(actor, role);
+        dated.Venue ??= undated.Venue;
+        dated.Place ??= undated.Place;
+        article.Statements.Remove(undated);
     }
 
     // "rejected the accusation", "dismissed the claims as …": the object is something said.
@@ -339,6 +358,7 @@ public sealed class StatementRules(Lexicon lexicon)
         var own = view.DateFor(verb, d => IsSayingDate(view, d, verb));
         HistoricalDate? date;
         double dateConfidence;
+        var byReport = false;
         if (own is { Date.Precision: DatePrecision.Day }) { date = own.Date; dateConfidence = own.Confidence; }
         // "Addressing the delegates on the closing day": the day the meeting ended.
         else if ((venue ?? attended) is { LastDay: { } last } && view.Has(_closingDay)) { date = last; dateConfidence = 0.75; venue ??= attended; }
@@ -349,7 +369,7 @@ public sealed class StatementRules(Lexicon lexicon)
         // Same occasion, told on; a new paragraph without a day is a new report, not the last speaker's occasion.
         else if (lastDate is not null && view.Index - lastDateAt <= 3 && (article.Views[lastDateAt].Sentence.Paragraph == view.Sentence.Paragraph || view.Has(_sameOccasion))) { date = lastDate; dateConfidence = 0.65; }
         else if (attended is not null) { (date, dateConfidence) = DayAt(article, view, speaker, attended, 0.65); venue = attended; }
-        else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; }   // a fresh report: the day it ran
+        else if (article.Publication.Day is { } pub) { date = HistoricalDate.OfDay(pub); dateConfidence = 0.6; byReport = true; }   // a fresh report: the day it ran
         else if (lastDate is not null) { date = lastDate; dateConfidence = 0.5; }
         else { date = null; dateConfidence = 0; }
         if (date is null) return null;
@@ -371,6 +391,7 @@ public sealed class StatementRules(Lexicon lexicon)
             Country = country.Value,
             Evidence = view,
             Confidence = 0.85 * dateConfidence * (pronoun ? 0.9 : 1.0),
+            DatedByReport = byReport,
         };
         if (existing is null)
         {
