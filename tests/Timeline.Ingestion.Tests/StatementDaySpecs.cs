@@ -72,3 +72,17 @@ public class a_statement_without_a_day_told_again_with_one_in_the_next_sentence
         Assert.Equal(2, statements.Count);
     }
 }
+
+public class a_speaker_taking_part_in_the_one_meeting_from_afar
+{
+    [Theory]
+    [InlineData("Speaking by video from Tbilisi, economist Lena Varga argued that the sanctions were beginning to work.")]
+    [InlineData("Economist Lena Varga, who spoke via video link from Tbilisi, argued that the sanctions were beginning to work.")]
+    public void spoke_at_the_meeting_on_its_day(string sentence)
+    {
+        var statement = Extract.Of<StatementMade>(
+            "The Baltic Dialogue Forum, a gathering of exiled opposition politicians, met in Riga on Monday. " + sentence).Single();
+
+        Assert.Equal("2021-06-07", statement.Occurred.ToEdtf());
+    }
+}

@@ -336,10 +336,19 @@ public sealed class StatementRules(Lexicon lexicon)
     private static bool ToldAttendees(SentenceView view)
     {
         for (var k = 0; k + 1 < view.Tokens.Length; k++)
-            if (view.Tokens[k].Text.ToLowerInvariant() is "told" or "addressing" or "addressed" && !view.Quoted[k] && MeetingAudiences.Contains(view.Tokens[k + 1].Text))
-                return true;
+        {
+            if (view.Quoted[k]) continue;
+            var word = view.Tokens[k].Text.ToLowerInvariant();
+            if (word is "told" or "addressing" or "addressed" && MeetingAudiences.Contains(view.Tokens[k + 1].Text)) return true;
+            // "Speaking by video from Tbilisi, X argued": taking part from afar is speaking to those who are there.
+            if (word is "speaking" or "spoke" && RemotePart(view, k + 1)) return true;
+        }
         return false;
     }
+
+    private static bool RemotePart(SentenceView view, int at) =>
+        at < view.Tokens.Length && view.Tokens[at].Text.ToLowerInvariant() is "remotely" or "online"
+        || at + 1 < view.Tokens.Length && view.Tokens[at].Text.ToLowerInvariant() is "by" or "via" or "over" && view.Tokens[at + 1].Text.ToLowerInvariant() is "video" or "videolink" or "video-link" or "zoom" or "satellite";
 
     private static (ArticleActor Actor, bool Pronoun)? SpeakerAfter(SentenceView view, int afterVerb)
     {
