@@ -53,7 +53,8 @@ public sealed class GrpcServerProcess : IAsyncDisposable
     private const string Prefix = "bench:";
 
     /// <summary>
-    /// Settings for the child only, for experiments: <c>TIMELINE_BENCH_SERVER_ENV="DOTNET_gcServer=0;DOTNET_GCgen0size=0x4000000"</c>.
+    /// Settings for the child only, for experiments: <c>TIMELINE_BENCH_SERVER_ENV="DOTNET_gcServer=0;DOTNET_GCgen0size=0x4000000"</c>;
+    /// <c>NAME=</c> keeps this process's NAME from the child.
     /// </summary>
     private const string ServerEnvironment = "TIMELINE_BENCH_SERVER_ENV";
 
@@ -89,7 +90,9 @@ public sealed class GrpcServerProcess : IAsyncDisposable
         foreach (var setting in (Environment.GetEnvironmentVariable(ServerEnvironment) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var (name, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
-            start.Environment[name] = value;
+            // NAME= with nothing after it: a setting of this process that the child must not inherit.
+            if (value.Length == 0) start.Environment.Remove(name);
+            else start.Environment[name] = value;
             log.WriteLine($"server process: {name}={value}");
         }
 
