@@ -13,6 +13,10 @@ IBenchmarkScenario[] scenarios =
     new Timeline.Benchmarks.Scenarios.DecodeScenario(),
 ];
 
+// Not a scenario: the grpc scenario's server in a process of its own, started by the scenario itself.
+if (args is [Timeline.Benchmarks.Scenarios.GrpcServerProcess.Command, var serverFolder])
+    return await Timeline.Benchmarks.Scenarios.GrpcServerProcess.Serve(serverFolder);
+
 string? jsonFile = null;
 long? events = null;
 int? runs = null;

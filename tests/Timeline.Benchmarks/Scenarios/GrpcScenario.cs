@@ -44,17 +44,13 @@ public sealed class GrpcScenario : IBenchmarkScenario
         // 500 appends × 100 subscribers: p99 is then not decided by the two or three slowest appends alone.
         var appends = (int)Math.Clamp(options.Events / 2000, 50, 500);
         var results = new List<BenchmarkResult>();
+        // TIMELINE_BENCH_GRPC_PHASES=own runs only the rows with the server in its own process (quicker experiments).
+        if (Environment.GetEnvironmentVariable("TIMELINE_BENCH_GRPC_PHASES") == "own") return await OwnProcessRows(options, duration);
 
         var store = await EventStoreFactory.Open(StoreUri.Parse("sqlite:" + Path.Combine(options.WorkFolder, "events.db")));
         await using (store)
         {
-            var server = TimelineServer.Create(new TimelineServerOptions
-            {
-                GrpcUrl = "http://127.0.0.1:0",
-                WebUrl = null,
-                MinimumLogLevel = LogLevel.Warning,
-                Subscriptions = new() { BufferCapacity = 4096 },
-            }, services => services.AddTimelineBackend(store, Path.Combine(options.WorkFolder, "data")));
+            var server = CreateServer(store, Path.Combine(options.WorkFolder, "data"));
             await using (server)
             {
                 await server.StartAsync();
@@ -71,7 +67,9 @@ public sealed class GrpcScenario : IBenchmarkScenario
                     var mediator = server.Services.GetRequiredService<IMediator>();
                     var query = new GetActorTimeline(Actor, new TimelineFilter { PageSize = 100 });
                     var timeline = await Unary(Clients, duration, c => timelines[c].GetActorTimelineAsync(request).ResponseAsync);
+                    options.Log.WriteLine($"GetActorTimeline, one process: {timeline.Client}");
                     var ping = await Unary(Clients, duration, c => timelines[c].PingAsync(new PingRequest()).ResponseAsync);
+                    options.Log.WriteLine($"empty call, one process: {ping.Client}");
                     var handler = await Unary(Clients, duration, _ => mediator.Send(query));
                     // A request that differs every call (a `to` beyond every entry: the same 50 entries) is never
                     // answered from the query cache: the cost of a new question.
@@ -89,6 +87,8 @@ public sealed class GrpcScenario : IBenchmarkScenario
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p50 latency (lower is better; baseline: empty call)", timeline.P50, "ms", ping.P50));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p99 latency (lower is better; baseline: empty call)", timeline.P99, "ms", ping.P99));
                     results.Add(new BenchmarkResult($"grpc GetActorTimeline over gRPC (baseline: the same query in-process, {Clients} tasks)", timeline.Throughput, "calls/s", handler.Throughput));
+                    results.Add(new BenchmarkResult("grpc GetActorTimeline GC pause per second measured, server and clients in one process (lower is better; baseline: empty call)",
+                        timeline.Client.Paused.TotalMilliseconds / duration.TotalSeconds, "ms/s", ping.Client.Paused.TotalMilliseconds / duration.TotalSeconds));
                     results.Add(new BenchmarkResult($"grpc GetActorTimeline, a new request each call, {Clients} clients (baseline: empty call)", fresh.Throughput, "calls/s", ping.Throughput));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline p99, a new request each call (lower is better; baseline: empty call)", fresh.P99, "ms", ping.P99));
                     results.Add(new BenchmarkResult("grpc GetActorTimeline CPU per call, server and client (lower is better; baseline: empty call)",
@@ -128,16 +128,75 @@ public sealed class GrpcScenario : IBenchmarkScenario
                 await server.StopAsync();
             }
         }
+
+        results.AddRange(await OwnProcessRows(options, duration));
         return results;
     }
 
+    /// <summary>
+    /// The unary calls again with the server in a process of its own, as in production: its threads are no longer
+    /// suspended by the clients' collections, nor queued behind the clients' work in one thread pool.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchmarkResult>> OwnProcessRows(BenchmarkOptions options, TimeSpan duration)
+    {
+        // One connection per client, as in the rows above; TIMELINE_BENCH_GRPC_CONNECTIONS=N shares N among them (an experiment).
+        var connections = int.TryParse(Environment.GetEnvironmentVariable("TIMELINE_BENCH_GRPC_CONNECTIONS"), out var n) && n is > 0 and < Clients ? n : Clients;
+        var shared = connections == Clients ? "" : $", {connections} connections";
+        options.Log.WriteLine($"unary with the server in its own process: {Clients} clients on {connections} connections for {duration.TotalSeconds:0} s each");
+        var server = await GrpcServerProcess.Start(Path.Combine(options.WorkFolder, "server-process"), options.Log);
+        await using (server)
+        {
+            var channels = Enumerable.Range(0, connections).Select(_ => GrpcChannel.ForAddress(server.Address)).ToArray();
+            try
+            {
+                var request = new GetActorTimelineRequest { Actor = Actor, PageSize = 100 };
+                var timelines = Enumerable.Range(0, Clients).Select(c => new Timeline.Api.V1.Timelines.TimelinesClient(channels[c % connections])).ToArray();
+                var timeline = await Unary(Clients, duration, c => timelines[c].GetActorTimelineAsync(request).ResponseAsync, server.Sample);
+                options.Log.WriteLine($"GetActorTimeline, own process: clients {timeline.Client}; server {timeline.Server}; warm-up {timeline.WarmUp.TotalSeconds:0.0} s");
+                var ping = await Unary(Clients, duration, c => timelines[c].PingAsync(new PingRequest()).ResponseAsync, server.Sample);
+                options.Log.WriteLine($"empty call, own process: clients {ping.Client}; server {ping.Server}; warm-up {ping.WarmUp.TotalSeconds:0.0} s");
+                var served = timeline.Server!.Value;
+                var pinged = ping.Server!.Value;
+                return
+                [
+                    new BenchmarkResult($"grpc GetActorTimeline ({Entries} entries), {Clients} clients, server in its own process{shared} (baseline: empty call)", timeline.Throughput, "calls/s", ping.Throughput),
+                    new BenchmarkResult($"grpc GetActorTimeline p50 latency, server in its own process{shared} (lower is better; baseline: empty call)", timeline.P50, "ms", ping.P50),
+                    new BenchmarkResult($"grpc GetActorTimeline p99 latency, server in its own process{shared} (lower is better; baseline: empty call)", timeline.P99, "ms", ping.P99),
+                    new BenchmarkResult($"grpc GetActorTimeline CPU per call, server and client, server in its own process{shared} (lower is better; baseline: empty call)",
+                        timeline.CpuPerCall * 1000, "µs", ping.CpuPerCall * 1000),
+                    new BenchmarkResult($"grpc GetActorTimeline server process CPU per call, server in its own process{shared} (lower is better; baseline: empty call)",
+                        served.Cpu.TotalMicroseconds / timeline.Calls, "µs", pinged.Cpu.TotalMicroseconds / ping.Calls),
+                    new BenchmarkResult($"grpc GetActorTimeline GC pause of the server process per second measured, server in its own process{shared} (lower is better; baseline: the client process)",
+                        served.Paused.TotalMilliseconds / duration.TotalSeconds, "ms/s", timeline.Client.Paused.TotalMilliseconds / duration.TotalSeconds),
+                ];
+            }
+            finally
+            {
+                foreach (var c in channels) c.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The server as the benchmark runs it, in this process or in its own (<see cref="GrpcServerProcess"/>).</summary>
+    internal static TimelineServer CreateServer(IEventStore store, string dataFolder) => TimelineServer.Create(new TimelineServerOptions
+    {
+        GrpcUrl = "http://127.0.0.1:0",
+        WebUrl = null,
+        MinimumLogLevel = LogLevel.Warning,
+        Subscriptions = new() { BufferCapacity = 4096 },
+    }, services => services.AddTimelineBackend(store, dataFolder));
+
     /// <param name="CpuPerCall">Milliseconds of this process's CPU (server and clients) per call: on a shared machine less noisy than rates.</param>
     /// <param name="WarmUp">How long the calls ran before measuring, until no method had been compiled for a second.</param>
-    private readonly record struct LatencyRun(double Throughput, double P50, double P99, double CpuPerCall, TimeSpan WarmUp);
+    /// <param name="Client">What this process spent during the measurement (with the server in it, the server's too).</param>
+    /// <param name="Server">What the server's own process spent during the measurement; null when it is this process.</param>
+    private readonly record struct LatencyRun(double Throughput, double P50, double P99, double CpuPerCall, TimeSpan WarmUp, long Calls, ProcessSample Client, ProcessSample? Server);
 
     /// <summary>Every client calls back to back for <paramref name="duration"/>; each call's latency is kept.</summary>
-    private static async Task<LatencyRun> Unary(int clients, TimeSpan duration, Func<int, Task> call)
+    /// <param name="server">The counters of the server's own process; null when the server runs in this one.</param>
+    private static async Task<LatencyRun> Unary(int clients, TimeSpan duration, Func<int, Task> call, Func<Task<ProcessSample>>? server = null)
     {
+        async Task<long> Compiled() => System.Runtime.JitInfo.GetCompiledMethodCount() + (server is null ? 0 : (await server()).Compiled);
         // Warm-up at full load for half the measured time: connections open, read-model pages cached, and the
         // server's and clients' code through tiered compilation (one call each left the first phase measured at
         // about twice the steady cost of the same calls measured right after it).
@@ -154,11 +213,11 @@ public sealed class GrpcScenario : IBenchmarkScenario
                 await Task.Yield();   // an in-process call completes synchronously; the timer below needs a thread too
             }
         })));
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var compiled = await Compiled();
         while (warmUp.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var now = await Compiled();
             if (now == compiled && warmUp.Elapsed >= duration / 2) break;
             compiled = now;
         }
@@ -166,8 +225,12 @@ public sealed class GrpcScenario : IBenchmarkScenario
         await warming;
         var warmedFor = warmUp.Elapsed;
         var latencies = Enumerable.Range(0, clients).Select(_ => new List<long>(4096)).ToArray();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Measure.Start();
+        // Collected before the clock starts, as Measure.Start does here; the server's process collects on its own.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var serverBefore = server is null ? (ProcessSample?)null : await server();
+        var before = ProcessSample.OfThisProcess();
+        var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             while (clock.Elapsed < duration)
@@ -177,9 +240,12 @@ public sealed class GrpcScenario : IBenchmarkScenario
                 latencies[client].Add(Stopwatch.GetTimestamp() - start);
             }
         })));
+        var rate = Measure.Rate(latencies.Sum(l => l.Count), clock);
+        var spent = ProcessSample.OfThisProcess().Since(before);
+        var served = serverBefore is { } b ? (await server!()).Since(b) : (ProcessSample?)null;
         var all = latencies.SelectMany(l => l).ToArray();
-        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, all.Length);
-        return new LatencyRun(Measure.Rate(all.Length, clock), Percentile(all, 0.50), Percentile(all, 0.99), cpuPerCall, warmedFor);
+        var cpuPerCall = (spent.Cpu + (served?.Cpu ?? TimeSpan.Zero)).TotalMilliseconds / Math.Max(1, all.Length);
+        return new LatencyRun(rate, Percentile(all, 0.50), Percentile(all, 0.99), cpuPerCall, warmedFor, all.Length, spent, served);
     }
 
     /// <summary>Microseconds the client spends parsing one answer of this shape (the bytes a call receives).</summary>
@@ -345,7 +411,7 @@ public sealed class GrpcScenario : IBenchmarkScenario
             catch (OperationCanceledException) { return; }
         })));
 
-    private static async Task Seed(IEventStore store)
+    internal static async Task Seed(IEventStore store)
     {
         for (var i = 0; i < Entries; i++)
         {
@@ -354,7 +420,7 @@ public sealed class GrpcScenario : IBenchmarkScenario
         }
     }
 
-    private static async Task WaitForTimeline(Uri address)
+    internal static async Task WaitForTimeline(Uri address)
     {
         using var channel = GrpcChannel.ForAddress(address);
         var client = new Timeline.Api.V1.Timelines.TimelinesClient(channel);
