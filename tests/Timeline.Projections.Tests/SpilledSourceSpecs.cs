@@ -72,11 +72,43 @@ public sealed class a_spilled_report
     }
 
     [Fact]
-    public void is_written_as_json_byte_for_byte_as_a_stored_source()
+    public void reads_back_with_its_date_in_every_shape_a_date_takes()
     {
+        // Given reports dated by a day, an approximate day and month, a year, and each part of a month and of a year
+        HistoricalDate[] dates =
+        [
+            HistoricalDate.OfDay(2017, 7, 9), HistoricalDate.OfDay(2017, 7, 9, approximate: true), HistoricalDate.OfMonth(2015, 9),
+            HistoricalDate.OfMonth(2015, 9, DateQualifier.Approximate), HistoricalDate.OfYear(1), HistoricalDate.OfYear(9999, DateQualifier.Approximate),
+            .. new[] { DateQualifier.Early, DateQualifier.Mid, DateQualifier.Late }.SelectMany(q => new[] { HistoricalDate.OfMonth(2016, 2, q), HistoricalDate.OfYear(2016, q) }),
+        ];
+
+        // When they are spilled and read back
+        using var file = new MemoryStream();
+        using (var writer = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true))
+            foreach (var (date, n) in dates.Select((d, n) => (d, n))) SpilledSource.Write(writer, EverythingSet(n) with { Occurred = date }, []);
+        var reader = new SpilledSource.Reader(file.ToArray());
+
+        // Then each has the date it was spilled with
+        Assert.Equal(dates, dates.Select(_ => reader.Next().Source.Occurred));
+        Assert.False(reader.More);
+    }
+
+    [Fact]
+    public void makes_its_entry_json_byte_for_byte_as_a_stored_entry()
+    {
+        // Given entries of one and of several sources, with dates that repeat and dates that do not
         var writer = new SourceJsonWriter();
-        foreach (var source in new[] { EverythingSet(1), EverythingSet(2) with { Title = null, Evidence = "plain" } })
-            Assert.Equal(EntryJson.SerializeSource(source), writer.Write(source).ToArray());
+        var sources = new[]
+        {
+            EverythingSet(1), EverythingSet(2) with { Title = null, Evidence = "plain" },
+            EverythingSet(3) with { Occurred = HistoricalDate.OfDay(2015, 9, 25) }, EverythingSet(4) with { Occurred = HistoricalDate.OfYear(2015, DateQualifier.Late) },
+        };
+        foreach (var entrySources in new[] { sources[..1], sources[1..2], sources, sources[2..] })
+        {
+            // When the rebuild writes their JSON, Then it is what the stored entry's serializer gives
+            var entry = Corroboration.EntryBuilder.Build(entrySources);
+            Assert.Equal(EntryJson.Serialize(entry), writer.Write(entry.Sources).ToArray());
+        }
     }
 
     [Fact]

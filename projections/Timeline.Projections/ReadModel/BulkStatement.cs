@@ -34,6 +34,13 @@ internal sealed class BulkStatement : IDisposable
         return this;
     }
 
+    /// <summary>Text already encoded as UTF-8, which SQLite stores as it is (a UTF-16 string is converted on every step).</summary>
+    public BulkStatement BindText(int index, ReadOnlySpan<byte> utf8)
+    {
+        Check(raw.sqlite3_bind_text(_statement, index, utf8));
+        return this;
+    }
+
     public BulkStatement BindNull(int index)
     {
         Check(raw.sqlite3_bind_null(_statement, index));

@@ -63,6 +63,41 @@ internal static class GenerationRows
         foreach (var (actor, row) in links) insert.Bind(1, actor).Bind(2, row).Run();
     }
 
+    /// <summary>
+    /// <see cref="WriteActorEntries(SqliteConnection, string, Span{ValueTuple{string, long}})"/> for links that name
+    /// their actor by its index in <paramref name="actorIds"/>; renumbers and sorts <paramref name="links"/> in place.
+    /// </summary>
+    public static void WriteActorEntries(SqliteConnection c, string g, IReadOnlyList<string> actorIds, Span<(int Actor, long Row)> links)
+    {
+        // Numbered in key order, so that sorting the numbers sorts the links as the table does.
+        var byId = new int[actorIds.Count];
+        for (var i = 0; i < byId.Length; i++) byId[i] = i;
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(actorIds[a], actorIds[b]));
+        var rank = new int[byId.Length];
+        var utf8 = new byte[byId.Length][];
+        for (var r = 0; r < byId.Length; r++)
+        {
+            rank[byId[r]] = r;
+            utf8[r] = System.Text.Encoding.UTF8.GetBytes(actorIds[byId[r]]);
+        }
+        foreach (ref var link in links) link.Actor = rank[link.Actor];
+        links.Sort();
+
+        using var insert = new BulkStatement(c, $"INSERT OR IGNORE INTO {g}_entry_actors(actor_id, entry) VALUES (?1, ?2)");
+        var bound = -1;
+        long boundRow = -1;
+        foreach (var (actor, row) in links)
+        {
+            // A link that repeats the one before (two sources of an entry name the actor) would be ignored anyway.
+            if (actor == bound && row == boundRow) continue;
+            // SQLite keeps a value bound until it is bound again: the links of one actor bind its id once.
+            if (actor != bound) insert.BindText(1, utf8[actor]);
+            insert.Bind(2, row).Run();
+            bound = actor;
+            boundRow = row;
+        }
+    }
+
     /// <summary>Writes directory rows and the lookup keys of the names <paramref name="newNames"/> gives for each.</summary>
     public static void WriteDirectory(SqliteConnection c, string g, IEnumerable<DirectoryActor> actors, Func<DirectoryActor, IEnumerable<string>> newNames)
     {

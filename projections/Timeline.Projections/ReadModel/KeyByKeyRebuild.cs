@@ -356,27 +356,29 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
 
     private long Write(FoldedFile file, long lastRow)
     {
-        var links = new List<(string Actor, long Row)>();
+        // The links name each actor by its number among the file's actors: sorting numbers is cheaper than sorting the ids.
+        var links = new List<(int Actor, long Row)>();
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var actorIds = new List<string>();
         using (var insert = new BulkStatement(connection, GenerationRows.InsertEntrySql(g)))
         {
-            var buffer = new ArrayBufferWriter<byte>(1 << 16);
             foreach (var folded in file.Entries)
             {
                 var row = ++lastRow;
-                buffer.ResetWrittenCount();
-                buffer.Write("["u8);
-                var sources = folded.Entry.Sources;
-                for (var i = 0; i < sources.Count; i++)
-                {
-                    if (i > 0) buffer.Write(","u8);
-                    buffer.Write(_json.Write(sources[i]));
-                    foreach (var actor in folded.ActorsBySource[i]) links.Add((actor, row));
-                }
-                buffer.Write("]"u8);
-                GenerationRows.BindEntry(insert, folded.Entry, includeIdentity: true).Bind(1, row).Bind(15, buffer.WrittenSpan).Run();
+                foreach (var actors in folded.ActorsBySource)
+                    foreach (var actor in actors)
+                    {
+                        if (!numbers.TryGetValue(actor, out var number))
+                        {
+                            numbers[actor] = number = actorIds.Count;
+                            actorIds.Add(actor);
+                        }
+                        links.Add((number, row));
+                    }
+                GenerationRows.BindEntry(insert, folded.Entry, includeIdentity: true).Bind(1, row).Bind(15, _json.Write(folded.Entry.Sources)).Run();
             }
         }
-        GenerationRows.WriteActorEntries(connection, g, CollectionsMarshal.AsSpan(links));
+        GenerationRows.WriteActorEntries(connection, g, actorIds, CollectionsMarshal.AsSpan(links));
         return lastRow;
     }
 

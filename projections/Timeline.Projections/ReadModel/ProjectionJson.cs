@@ -64,7 +64,10 @@ public static class EntryJson
     /// what a key-by-key rebuild spent writing entries. <paramref name="writer"/> must come from <see cref="NewWriter"/>
     /// so strings are escaped as the contract escapes them.
     /// </summary>
-    internal static void WriteSource(Utf8JsonWriter writer, EntrySource source)
+    internal static void WriteSource(Utf8JsonWriter writer, EntrySource source) => WriteSource(writer, source, null);
+
+    /// <param name="edtf">Dates already formatted (as UTF-8 EDTF), to which this adds; null to format each date.</param>
+    internal static void WriteSource(Utf8JsonWriter writer, EntrySource source, Dictionary<HistoricalDate, byte[]>? edtf)
     {
         writer.WriteStartObject();
         writer.WriteString("eventId"u8, source.EventId);
@@ -73,7 +76,8 @@ public static class EntryJson
         writer.WriteString("key"u8, source.Key);
         writer.WriteString("type"u8, source.Type);
         writer.WriteString("country"u8, source.Country);
-        writer.WriteString("occurred"u8, source.Occurred.ToEdtf());
+        if (edtf is null) writer.WriteString("occurred"u8, source.Occurred.ToEdtf());
+        else writer.WriteString("occurred"u8, Edtf(edtf, source.Occurred));
         Optional(writer, "place"u8, source.Place);
         writer.WriteStartArray("actors"u8);
         foreach (var actor in source.Actors)
@@ -103,6 +107,16 @@ public static class EntryJson
         writer.WriteEndObject();
     }
 
+    private static byte[] Edtf(Dictionary<HistoricalDate, byte[]> known, HistoricalDate date)
+    {
+        if (known.TryGetValue(date, out var utf8)) return utf8;
+        // A log's dates are a few thousand days and months: the bound only stops a pathological log from growing it.
+        if (known.Count >= 100_000) known.Clear();
+        utf8 = System.Text.Encoding.UTF8.GetBytes(date.ToEdtf());
+        known[date] = utf8;
+        return utf8;
+    }
+
     private static void Optional(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
     {
         if (value is not null) writer.WriteString(name, value);
@@ -126,20 +140,24 @@ public static class EntryJson
     public static byte[] Serialize(DirectoryActor actor) => JsonSerializer.SerializeToUtf8Bytes(actor, Context.DirectoryActor);
 }
 
-/// <summary>Serializes sources one after another into one reused buffer (a rebuild writes a million of them).</summary>
+/// <summary>Serializes entries one after another into one reused buffer (a rebuild writes a million sources).</summary>
 internal sealed class SourceJsonWriter
 {
-    private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer;
+    // A rebuild's sources share a few thousand dates: each is formatted once, not once per source.
+    private readonly Dictionary<HistoricalDate, byte[]> _edtf = [];
 
     public SourceJsonWriter() => _writer = EntryJson.NewWriter(_buffer);
 
-    /// <summary>The source's stored JSON, valid until the next call.</summary>
-    public ReadOnlySpan<byte> Write(EntrySource source)
+    /// <summary>The stored JSON of an entry with these sources (<see cref="EntryJson.Serialize(TimelineEntry)"/>), valid until the next call.</summary>
+    public ReadOnlySpan<byte> Write(IReadOnlyList<EntrySource> sources)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        EntryJson.WriteSource(_writer, source);
+        _writer.WriteStartArray();
+        for (var i = 0; i < sources.Count; i++) EntryJson.WriteSource(_writer, sources[i], _edtf);
+        _writer.WriteEndArray();
         _writer.Flush();
         return _buffer.WrittenSpan;
     }

@@ -25,7 +25,7 @@ internal static class SpilledSource
         w.Write(s.Key);
         w.Write(s.Type);
         w.Write(s.Country);
-        w.Write(s.Occurred.ToEdtf());
+        WriteDate(w, s.Occurred);
         Optional(w, s.Place);
         w.Write(s.Actors.Count);
         foreach (var a in s.Actors)
@@ -52,6 +52,18 @@ internal static class SpilledSource
         foreach (var id in actorIds) w.Write(id);
     }
 
+    /// <summary>
+    /// A date as its four parts (year, month, day, qualifier; 0 for no month or day), not as EDTF text: every report
+    /// would otherwise format its date in the read pass and parse it back in the fold pass.
+    /// </summary>
+    private static void WriteDate(BinaryWriter w, HistoricalDate date)
+    {
+        w.Write((short)date.Year);
+        w.Write((byte)(date.Month ?? 0));
+        w.Write((byte)(date.Day ?? 0));
+        w.Write((byte)date.Qualifier);
+    }
+
     private static void Optional(BinaryWriter w, string? value)
     {
         w.Write(value is not null);
@@ -60,8 +72,9 @@ internal static class SpilledSource
 
     /// <summary>
     /// Reads the records of one spill file in the order they were written. Values that many reports of a file repeat
-    /// (keys, types, countries, actors, outlets, dates) are one string each; values of one article are not looked up,
-    /// because a lookup that misses in a table of every string of the file costs more than the string it would save.
+    /// (keys, types, countries, actors, outlets) are one string each, and equal dates one date; values of one article
+    /// are not looked up, because a lookup that misses in a table of every string of the file costs more than the
+    /// string it would save.
     /// </summary>
     public sealed class Reader(ReadOnlyMemory<byte> bytes)
     {
@@ -71,6 +84,7 @@ internal static class SpilledSource
         // An actor is the same four shared strings in many reports of a file, so one EntryActor serves them all. The
         // strings are compared as references: Shared gives equal strings as one instance.
         private readonly Dictionary<(string Id, string Name, string Kind, string Role), EntryActor> _actors = new(SameStrings.Instance);
+        private readonly Dictionary<int, HistoricalDate> _dates = new();
         private int _at;
 
         public bool More => _at < bytes.Length;
@@ -87,9 +101,7 @@ internal static class SpilledSource
             var key = Shared();
             var type = Shared();
             var country = Shared();
-            var occurredText = Shared();
-            if (!HistoricalDate.TryParseEdtf(occurredText, out var occurred, out var error))
-                throw new InvalidDataException($"A spilled report has an unreadable date: {error}");
+            var occurred = Date();
             var place = Optional(shared: true);
             var actors = new EntryActor[Int()];
             for (var i = 0; i < actors.Length; i++) actors[i] = Actor((Shared(), Shared(), Shared(), Shared()));
@@ -138,6 +150,21 @@ internal static class SpilledSource
             public int GetHashCode((string, string, string, string) s) =>
                 HashCode.Combine(RuntimeHelpers.GetHashCode(s.Item1), RuntimeHelpers.GetHashCode(s.Item2),
                     RuntimeHelpers.GetHashCode(s.Item3), RuntimeHelpers.GetHashCode(s.Item4));
+        }
+
+        /// <summary>A date written by <see cref="WriteDate"/>; the reports of a file that share a date share one instance.</summary>
+        private HistoricalDate Date()
+        {
+            var span = bytes.Span;
+            var year = BinaryPrimitives.ReadInt16LittleEndian(span[_at..]);
+            int month = span[_at + 2], day = span[_at + 3], qualifier = span[_at + 4];
+            _at += 5;
+            // Year (14 bits), month (4), day (5), qualifier (3).
+            var packed = year << 12 | month << 8 | day << 3 | qualifier;
+            if (_dates.TryGetValue(packed, out var known)) return known;
+            var made = new HistoricalDate(year, month == 0 ? null : month, day == 0 ? null : day, (DateQualifier)qualifier);
+            _dates[packed] = made;
+            return made;
         }
 
         private int Int()
