@@ -161,3 +161,52 @@ public sealed class a_key_by_key_replay_stopped_while_it_folds : IClassFixture<C
         Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
     }
 }
+
+public sealed class a_key_by_key_replay_resumed_by_a_build_with_another_spill_layout : IClassFixture<CrashLog>
+{
+    private readonly CrashLog _log;
+
+    public a_key_by_key_replay_resumed_by_a_build_with_another_spill_layout(CrashLog log) => _log = log;
+
+    [Fact]
+    public async Task reads_the_log_again_instead_of_misreading_the_files()
+    {
+        // Given a replay stopped while it folds
+        using var data = new TempFolder();
+        await using var store = SqliteEventStore.Open(_log.StorePath);
+        // (progress every few events, so that a reading pass shows)
+        var options = new ProjectionOptions { RebuildReportsPerFile = 4, BatchSize = 2 };
+        await using (var first = new ProjectionHarness(data.Path, store, options))
+        {
+            await first.CatchUp();
+            using var stop = new CancellationTokenSource();
+            var folded = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Runner.Replay(new SyncProgress(p =>
+            {
+                if (p.State == "folding" && ++folded == 2) stop.Cancel();
+            }), stop.Token));
+        }
+
+        // And its plan written by a build whose spill files had the first layout (its plan had no format field)
+        await using var restarted = new ProjectionHarness(data.Path, store, options);
+        using (var c = restarted.Database.Open())
+        {
+            var replaying = ReadModelDatabase.Replaying(c, null)!;
+            var plan = (string)ReadModelDatabase.Scalar(c, null, $"SELECT value FROM {replaying}_meta WHERE key = 'rebuild_plan'")!;
+            var older = plan[..plan.LastIndexOf(';')];
+            using var update = c.CreateCommand();
+            update.CommandText = $"UPDATE {replaying}_meta SET value = $v WHERE key = 'rebuild_plan'";
+            update.Parameters.AddWithValue("$v", older);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        // When the replay runs again
+        var states = new List<string>();
+        await restarted.Runner.Replay(new SyncProgress(p => states.Add(p.State)));
+
+        // Then it read the log again and ends with exactly the reference read model
+        Assert.Contains("replaying", states);
+        Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
+        Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
+    }
+}

@@ -40,17 +40,20 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
     private const string FoldedKey = "rebuild_folded";
 
     /// <summary>What the reading pass found, committed with its results: the fold pass and a resumed rebuild need it.</summary>
+    /// <param name="SpillFormat">The <see cref="SpilledSource.Format"/> its files were written in.</param>
     private sealed record Plan(LogPosition Head, string HeadEventId, long Events, string? FirstEventId, string? FirstPosition,
-        long[] FileLengths, long[] FileReports)
+        long[] FileLengths, long[] FileReports, int SpillFormat)
     {
         public string Serialize() => string.Join(';', Head.ToString(), HeadEventId, Events.ToString(CultureInfo.InvariantCulture),
-            FirstEventId ?? "", FirstPosition ?? "", Numbers(FileLengths), Numbers(FileReports));
+            FirstEventId ?? "", FirstPosition ?? "", Numbers(FileLengths), Numbers(FileReports), SpillFormat.ToString(CultureInfo.InvariantCulture));
 
         public static Plan Parse(string text)
         {
             var parts = text.Split(';');
+            // Plans of the first format had no format field.
+            var format = parts.Length > 7 ? int.Parse(parts[7], CultureInfo.InvariantCulture) : 1;
             return new Plan(LogPosition.Parse(parts[0]), parts[1], long.Parse(parts[2], CultureInfo.InvariantCulture),
-                parts[3].Length == 0 ? null : parts[3], parts[4].Length == 0 ? null : parts[4], Numbers(parts[5]), Numbers(parts[6]));
+                parts[3].Length == 0 ? null : parts[3], parts[4].Length == 0 ? null : parts[4], Numbers(parts[5]), Numbers(parts[6]), format);
         }
 
         private static string Numbers(long[] values) => string.Join(',', values.Select(l => l.ToString(CultureInfo.InvariantCulture)));
@@ -74,10 +77,11 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
     public async Task<long> Run(LogPosition head, int reportsPerFile, int reportEvery, Action<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var plan = ReadPlan(connection, g);
-        if (plan is not null && !FilesIntact(plan))
+        if (plan is not null && (plan.SpillFormat != SpilledSource.Format || !FilesIntact(plan)))
         {
             // Folded files point at spill files that are gone or torn (the folder was removed, or an OS crash lost
-            // pages): the generation's rows cannot be trusted to be complete, so it starts again from nothing.
+            // pages), or that an earlier build wrote in a layout this one would misread (a rebuild interrupted, then
+            // resumed after an upgrade): the generation's rows cannot be trusted to be complete, so it starts again from nothing.
             Clear();
             plan = null;
         }
@@ -173,7 +177,7 @@ internal sealed class KeyByKeyRebuild(IEventStore store, SqliteConnection connec
 
         var lengths = Enumerable.Range(0, files).Select(i => new FileInfo(FileOf(i)).Length).ToArray();
         var plan = new Plan(last?.Position ?? head, last?.EventId.ToString() ?? "", events,
-            first?.EventId.ToString(), first?.Position.ToString(), lengths, spills.Select(s => s.Reports).ToArray());
+            first?.EventId.ToString(), first?.Position.ToString(), lengths, spills.Select(s => s.Reports).ToArray(), SpilledSource.Format);
         using var tx = ReadModelDatabase.BeginWrite(connection);
         GenerationRows.WriteArticles(connection, g, articles);
         GenerationRows.WriteDirectory(connection, g, directory.Values.Select(t => t.ToActor()), actor => actor.Names.Keys);

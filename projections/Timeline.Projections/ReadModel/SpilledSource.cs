@@ -15,6 +15,13 @@ namespace Timeline.Projections.ReadModel;
 /// </summary>
 internal static class SpilledSource
 {
+    /// <summary>
+    /// The layout's version, kept in a rebuild's plan: a rebuild resumed by a build with another layout starts again
+    /// instead of misreading the files. Raise it with every change to what <see cref="Write"/> writes.
+    /// 2: dates as their parts instead of EDTF text.
+    /// </summary>
+    public const int Format = 2;
+
     public static void Write(BinaryWriter w, EntrySource s, IReadOnlyList<string> actorIds)
     {
         Span<byte> guid = stackalloc byte[16];
