@@ -570,6 +570,8 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         }
     }
 
+    private static readonly HashSet<string> NameHonorifics = new(StringComparer.Ordinal) { "Sheikh", "Sheikha", "Maulana", "Mullah", "Ayatollah", "Imam", "Mufti" };
+
     private IEnumerable<(int Start, int End)> FindPeople(Token[] tokens, bool[] covered)
     {
         for (var i = 0; i < tokens.Length; i++)
@@ -592,6 +594,10 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                                 && end < tokens.Length && _speech.Contains(tokens[end].Text) && !tokens[i].Text.EndsWith('s');
             if ((length >= 2 || titled && tokens[i - 1].Text.EndsWith('.') || quotedSpeaker) && HasPersonEvidence(tokens, i, end))
                 yield return (i, end);
+            // "Prime Minister Sheikh Hasina", "Ayatollah Khamenei": an honorific before a single name is how the person is
+            // called, and part of the name.
+            else if (length == 1 && i > 0 && NameHonorifics.Contains(tokens[i - 1].Text) && !covered[i - 1] && !tokens[i].Text.EndsWith('s'))
+                yield return (i - 1, end);
             i = end - 1;
         }
     }
