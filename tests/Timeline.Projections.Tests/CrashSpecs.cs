@@ -128,12 +128,7 @@ public sealed class a_key_by_key_replay_stopped_while_it_folds : IClassFixture<C
 
             // When the replay is stopped once three files are folded (every file is committed on its own, so a
             // kill -9 there leaves the same rows; a spec with a child process lost the race on a fast machine)
-            using var stop = new CancellationTokenSource();
-            var folded = 0;
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Runner.Replay(new SyncProgress(p =>
-            {
-                if (p.State == "folding" && ++folded == 3) stop.Cancel();
-            }), stop.Token));
+            await StoppedReplay.AfterFolding(first, files: 3);
         }
 
         await using var restarted = new ProjectionHarness(data.Path, store, options);
@@ -179,12 +174,7 @@ public sealed class a_key_by_key_replay_resumed_by_a_build_with_another_spill_la
         await using (var first = new ProjectionHarness(data.Path, store, options))
         {
             await first.CatchUp();
-            using var stop = new CancellationTokenSource();
-            var folded = 0;
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Runner.Replay(new SyncProgress(p =>
-            {
-                if (p.State == "folding" && ++folded == 2) stop.Cancel();
-            }), stop.Token));
+            await StoppedReplay.AfterFolding(first, files: 2);
         }
 
         // And its plan written by a build whose spill files had the first layout (its plan had no format field)
@@ -208,5 +198,19 @@ public sealed class a_key_by_key_replay_resumed_by_a_build_with_another_spill_la
         Assert.Contains("replaying", states);
         Assert.Equal(_log.ReferenceSnapshot, await restarted.Snapshot());
         Assert.Empty(Directory.GetDirectories(data.Path, "*.rebuild"));
+    }
+}
+
+internal static class StoppedReplay
+{
+    /// <summary>Runs a key-by-key replay and stops it once <paramref name="files"/> spill files are folded and committed.</summary>
+    public static async Task AfterFolding(ProjectionHarness harness, int files)
+    {
+        using var stop = new CancellationTokenSource();
+        var folded = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Runner.Replay(new SyncProgress(p =>
+        {
+            if (p.State == "folding" && ++folded == files) stop.Cancel();
+        }), stop.Token));
     }
 }
