@@ -50,7 +50,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "The Zimbabwe Congress of Trade Unions called a strike": a meeting word heading an organisation's name (more of
             // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
-                .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
+                .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person))
+                // "outside the city's Congress Hall", "the Accra International Conference Centre": a meeting word before a
+                // building's last word names the building, not a meeting held in it.
+                .Where(n => !IsBuildingName(view, n.Index)).ToList();
             var verbs = view.Find(_verbs).ToList();
             verbs.AddRange(MeetingObjectVerbs(view));
             // "The World Uyghur Congress held a protest", "the Free Uzbekistan Forum organised …": a group named for a meeting,
@@ -283,6 +286,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 if (!view.Tokens[n].IsCapitalized && (n == 0 || !(view.Tokens[n - 1].Is("press") || view.Tokens[n - 1].Is("news")))) return view.Tokens[n].Text.ToLowerInvariant();
         return null;
     }
+
+    private bool IsBuildingName(SentenceView view, int noun) =>
+        view.Tokens[noun].IsCapitalized && noun + 1 < view.Tokens.Length && view.Tokens[noun + 1].IsCapitalized && _venueHeads.Contains(view.Tokens[noun + 1].Text);
 
     // "with speakers joining from Manila, Cebu and Davao", "delegates from Kenya": a place in a list after "from" is where
     // people came from, not where the meeting was (an online forum is in its organiser's country).
