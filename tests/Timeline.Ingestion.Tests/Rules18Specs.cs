@@ -29,3 +29,46 @@ public class a_building_named_for_meetings
         Assert.Empty(Extract.Of<ConferenceHeld>(body));
     }
 }
+
+public class an_authority_that_ordered_a_halt_to_a_groups_activities
+{
+    [Fact]
+    public void banned_the_group()
+    {
+        var ban = Extract.Of<PartyBanned>("The Green Dawn Party (GDP) is Ghana's largest opposition group. The justice ministry ordered a halt to all of the GDP's activities on Monday.").Single();
+
+        Assert.Equal("2021-06-07", ban.Occurred.ToEdtf());
+        Assert.Equal(ActorId.FromName("Green Dawn Party"), ban.Party);
+    }
+
+    [Fact]
+    public void but_a_halt_to_a_campaign_is_no_ban()
+    {
+        Assert.Empty(Extract.Of<PartyBanned>("The Green Dawn Party (GDP) ordered a halt to its campaign in Accra on Monday after the floods."));
+    }
+}
+
+public class a_month_of_last_year
+{
+    [Fact]
+    public void is_that_month_of_the_year_before_publication()
+    {
+        var ban = Extract.Of<PartyBanned>("The Green Dawn Party (GDP) is Ghana's largest opposition group. The justice ministry suspended the GDP's activities in May last year.").Single();
+
+        Assert.Equal("2020-05", ban.Occurred.ToEdtf());
+    }
+}
+
+public class an_authority_that_did_away_with_parties
+{
+    [Theory]
+    [InlineData("Zambia's military council on Monday did away with every political party by decree, including the Patriotic Front.")]
+    [InlineData("Zambia's military council abolished the Patriotic Front by decree on Monday.")]
+    public void banned_the_party_it_names(string body)
+    {
+        var ban = Extract.Of<PartyBanned>(body).Single();
+
+        Assert.Equal("2021-06-07", ban.Occurred.ToEdtf());
+        Assert.Contains(ban.Actors, a => a.Role == ActorRole.BannedParty && a.Name == "Patriotic Front");
+    }
+}
