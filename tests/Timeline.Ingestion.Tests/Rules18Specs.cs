@@ -72,3 +72,56 @@ public class an_authority_that_did_away_with_parties
         Assert.Contains(ban.Actors, a => a.Role == ActorRole.BannedParty && a.Name == "Patriotic Front");
     }
 }
+
+public class a_partys_own_body_that_was_convened
+{
+    [Fact]
+    public void met_as_a_meeting_of_that_party()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The Green Dawn Party (GDP) leads Ghana's opposition. The national council of the opposition Green Dawn Party was convened in Tamale on Monday to discuss the split.").Single();
+
+        Assert.Equal("2021-06-07", meeting.Occurred.ToEdtf());
+        Assert.Contains(meeting.Actors, a => a.Id == ActorId.FromName("Green Dawn Party"));
+    }
+}
+
+public class a_groups_members_named_after_it_who_met
+{
+    [Fact]
+    public void held_a_meeting_of_that_group()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The Green Dawn Party (GDP) leads Ghana's opposition. Exiled GDP leaders met online on Monday and agreed to boycott the vote.").Single();
+
+        Assert.Equal("2021-06-07", meeting.Occurred.ToEdtf());
+        Assert.Equal("GH", meeting.Country.Value);
+    }
+
+    [Fact]
+    public void but_members_who_met_a_minister_held_none()
+    {
+        Assert.Empty(Extract.Of<ConferenceHeld>("The Green Dawn Party (GDP) leads Ghana's opposition. GDP leaders met the interior minister on Monday."));
+    }
+}
+
+public class a_leader_removed_at_a_congress
+{
+    [Fact]
+    public void tells_the_congress_was_held_that_day()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("Kofi Mensah was removed as leader of the Green Dawn Party on Sunday at an extraordinary congress in Kumasi.").Single();
+
+        Assert.Equal("2021-06-06", meeting.Occurred.ToEdtf());
+        Assert.Equal("GH", meeting.Country.Value);
+    }
+}
+
+public class a_party_named_with_its_demonym_after_ruling_or_opposition
+{
+    [Fact]
+    public void keeps_the_demonym_in_its_name()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The national council of the opposition Ghanaian Labour Party met in Accra on Monday.").Single();
+
+        Assert.Contains(meeting.Actors, a => a.Name == "Ghanaian Labour Party");
+    }
+}

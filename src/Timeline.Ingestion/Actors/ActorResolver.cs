@@ -146,7 +146,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 var start = found;
                 var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City
                     || m.Entry.Type is EntryType.Country or EntryType.Demonym && kind is not ActorKind.GovernmentBody && !(m.Entry.Type == EntryType.Demonym && kind is ActorKind.Media)));
-                if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
+                if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && (tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"
+                        // "the ruling Mongolian People's Party": after "ruling" or "opposition" too, the demonym is the name's.
+                        || PartyQualifiers.Contains(tokens[matches[city].TokenStart - 1].Text))))
                     start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
                 var country = CountryWithin(matches, start, end);

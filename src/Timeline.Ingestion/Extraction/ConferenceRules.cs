@@ -366,7 +366,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             {
                 var i = after + 1;
                 if (i < tokens.Length && tokens[i].Is("the")) i++;
-                var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                // "the governing council of the ruling Mongolian People's Party": past a lower-case modifier of the name (and a
+                // demonym the name resolver left out of it).
+                var modified = i + 1 < tokens.Length && tokens[i].IsWord && !tokens[i].IsCapitalized && tokens[i + 1].IsCapitalized;
+                var of = view.Actors.FirstOrDefault(a => (a.TokenStart == i || modified && a.TokenStart > i && a.TokenStart <= i + 2) && !a.IsPronoun);
                 if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
                 owner = of.Actor;
                 after = of.TokenEnd;
@@ -395,6 +398,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 while (close < tokens.Length && tokens[close].Text != ")" && close - after < 6) close++;
                 after = close + 1;
             }
+            // "The party's council was convened on Wednesday": the passive says the same.
+            if (after + 1 < tokens.Length && tokens[after].Text is "was" or "were" && tokens[after + 1].Is("convened")) after++;
             if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
             found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
         }
@@ -402,6 +407,14 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         // group's members meeting, with no object (not "met the president"), are a meeting of that group.
         foreach (var (n, _) in view.Find(_meetingPeople))
         {
+            // "Exiled PNDS leaders met online on Wednesday": the group named right before its members, the same meeting.
+            if (n > 0 && view.Actors.FirstOrDefault(a => a.TokenEnd == n && !a.IsPronoun) is { Actor.Kind: ActorKind.Party or ActorKind.Organization } named
+                && n + 2 < tokens.Length && BodyMeetingVerbs.Contains(tokens[n + 1].Text) && !view.Quoted[n]
+                && tokens[n + 2].Text.ToLowerInvariant() is "in" or "on" or "at" or "for" or "behind" or "online" or "virtually")
+            {
+                found.Add((n, named.Actor, tokens[n].Text.ToLowerInvariant()));
+                continue;
+            }
             if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
             var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
             var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
