@@ -125,3 +125,26 @@ public class a_party_named_with_its_demonym_after_ruling_or_opposition
         Assert.Contains(meeting.Actors, a => a.Name == "Ghanaian Labour Party");
     }
 }
+
+public class a_summit_hosted_by_a_state
+{
+    private const string Body = "West African leaders agreed on a joint force for northern Mali at a summit hosted by Ghana on Monday. "
+                                + "The one-day summit, held at a hotel in Accra, also handed the chairmanship of the Economic Community of West African States to President Kofi Mensah.";
+
+    [Fact]
+    public void has_that_state_as_host_not_the_country_named_before()
+    {
+        var meeting = Extract.Of<ConferenceHeld>(Body).Single();
+
+        Assert.Equal("GH", meeting.Country.Value);
+        Assert.DoesNotContain(meeting.Actors, a => a.Name == "Mali");
+    }
+
+    [Fact]
+    public void and_the_guests_the_next_sentence_names()
+    {
+        var meeting = Extract.Of<ConferenceHeld>(Body).Single();
+
+        Assert.Contains(meeting.Actors, a => a.Name == "Kofi Mensah" && a.Role == ActorRole.Participant);
+    }
+}

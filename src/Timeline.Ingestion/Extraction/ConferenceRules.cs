@@ -123,15 +123,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var meetingNames = view.Actors.Where(a => !a.IsPronoun && MeetingInApposition(view, nouns.Select(n => n.Item1).ToList(), a.TokenStart, a.TokenEnd)).Select(a => a.Actor).ToList();
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && !IsVenue(a.Actor) && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().Where(a => !meetingNames.Contains(a)).ToList();
-            if (organizer is null && participants.Count == 0)
+            // "a summit hosted by Malawi": a host state names none of those who came; the next sentences may.
+            if ((organizer is null || organizer.Kind == ActorKind.Country) && participants.Count == 0)
             {
                 // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
                 foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
                 {
                     // "The round table, convened by the Centre for Free Elections (CeSID), lasted five hours": the agent of the
                     // next sentence's "organised by" or "convened over Zoom by" organised it.
-                    organizer = next.Find(_verbs).Select(v => AgentOf(next, v.Index)).FirstOrDefault(o => o is not null && !IsVenue(o));
-                    if (organizer is not null) break;
+                    var agent = next.Find(_verbs).Select(v => AgentOf(next, v.Index)).FirstOrDefault(o => o is not null && !IsVenue(o));
+                    if (agent is not null)
+                    {
+                        organizer = agent;
+                        break;
+                    }
                     participants.AddRange(next.Actors.Where(a => !a.IsPronoun && !IsVenue(a.Actor) && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
                         .Select(a => a.Actor).Distinct());
                     if (participants.Count > 0) break;
@@ -140,6 +145,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var within = place.Entry is null ? HeldAlongside(article, view, noun, occurred) : null;
             var country = place.Entry is not null ? place.Country
                 : within?.Country
+                  // "a summit hosted by Ghana": a host state is where it met, before any other country the sentence names.
+                  ?? (organizer is { Kind: ActorKind.Country } ? organizer.Country : null)
                   ?? CapitalOf(view)
                   ?? view.Places.Where(p => !p.IsDemonym && !IsJoinedFrom(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
@@ -657,7 +664,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var verb in verbs)
         {
             if (!view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase)) continue;
-            var place = view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
+            // "in northern Mozambique at a summit hosted by Malawi": the passive's agent is the host, not the country before.
+            var by = ByAfter(view, verb);
+            var place = by >= 0
+                ? view.Places.FirstOrDefault(p => p.TokenStart == by + 1 && p.Entry.Type == Gazetteer.EntryType.Country)
+                : view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
             if (place.Entry is null) continue;
             return article.Names.All.FirstOrDefault(a => a.Id == place.Entry.Id)
                    ?? new ArticleActor(place.Entry.Id, place.Entry.Name, ActorKind.Country, place.Country, known: true);
