@@ -148,3 +148,14 @@ public class a_summit_hosted_by_a_state
         Assert.Contains(meeting.Actors, a => a.Name == "Kofi Mensah" && a.Role == ActorRole.Participant);
     }
 }
+
+public class an_acronym_with_a_hyphenated_motto
+{
+    [Fact]
+    public void also_names_the_party_without_the_motto()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("The Ghanaian Party for Progress (GPP-Nkabom) was dissolved last year. Exiled GPP leaders met online on Monday and agreed to boycott the vote.").Single();
+
+        Assert.Contains(meeting.Actors, a => a.Name == "Ghanaian Party for Progress");
+    }
+}

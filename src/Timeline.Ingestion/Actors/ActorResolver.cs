@@ -321,6 +321,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         if (end + 2 < tokens.Length && tokens[end].Text == "(" && tokens[end + 2].Text == ")"
             && tokens[end + 1].Text.Length is >= 2 and <= 8 && tokens[end + 1].Text.Count(char.IsUpper) >= 2)
             addAlias(tokens[end + 1].Text, actor);
+        // "the Nigerien Party for Democracy and Socialism (PNDS-Tarayya)": an acronym with a hyphenated motto is also
+        // written without it ("PNDS leaders"), the way Niger's and other Sahel parties are named.
+        else if (end + 2 < tokens.Length && tokens[end].Text == "(" && tokens[end + 2].Text == ")" && tokens[end + 1].Text.IndexOf('-') is >= 2 and <= 8 and var dash
+                 && tokens[end + 1].Text[..dash].All(char.IsUpper) && tokens[end + 1].Text.Length <= 20)
+        {
+            addAlias(tokens[end + 1].Text, actor);
+            addAlias(tokens[end + 1].Text[..dash], actor);
+        }
     }
 
     private bool IsNameToken(Token t) =>
