@@ -159,3 +159,14 @@ public class an_acronym_with_a_hyphenated_motto
         Assert.Contains(meeting.Actors, a => a.Name == "Ghanaian Party for Progress");
     }
 }
+
+public class a_decision_at_a_meeting_others_call_staged
+{
+    [Fact]
+    public void still_tells_the_meeting_was_held_that_day()
+    {
+        var meeting = Extract.Of<ConferenceHeld>("Kofi Mensah was ousted as leader of the Green Dawn Party on Sunday at an extraordinary congress in Kumasi that his allies say was staged.").Single();
+
+        Assert.Equal("2021-06-06", meeting.Occurred.ToEdtf());
+    }
+}

@@ -69,9 +69,18 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var plainNouns = nouns.Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd)).ToList();
             var decisions = plainNouns.Count > 0 ? view.Find(_decisions).ToList() : [];
             if (verbs.Count == 0 && decisions.Count == 0) continue;
-            var (verb, noun, decided) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
-                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true))))
-                .MinBy(p => Math.Abs(p.Verb - p.Noun));
+            var pairs = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
+                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true)))).ToList();
+            var (verb, noun, decided) = pairs.MinBy(p => Math.Abs(p.Verb - p.Noun));
+            var saidOf = -1;
+            // "was removed as leader on Sunday at an extraordinary congress that his supporters say was staged": a meeting verb
+            // in what others say of the meeting is their view of it; the decision taken at it says it was held.
+            if (!decided && verb > noun && view.Find(_speech).Select(s => s.Index).FirstOrDefault(s => s > noun && s < verb, -1) is var said and >= 0
+                && pairs.Where(p => p.Decided && p.Verb < p.Noun && IsAtMeeting(view, p.Noun)).Select(p => (int?)p.Verb).FirstOrDefault() is { } atVerb)
+            {
+                (verb, noun, decided) = pairs.First(p => p.Decided && p.Verb == atVerb);
+                saidOf = said;
+            }
             if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
@@ -87,7 +96,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
             var dateAt = metBefore is null ? view.TokenAt(date.Start) : verb;
             // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
-            if (metBefore is null && !InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
+            if (metBefore is null && !InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => s.Index != saidOf && Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
