@@ -25,12 +25,17 @@ public class extraction_scored_on_the_development_set(ITestOutputHelper output)
         // under rules/1.6, 0.969 / 1.000 / 0.961 / 0.938 once the rules read restorations, habits, a denial, "disbanded",
         // a banned "... Council", a suspension of a group's activities, a ban in a since-clause, "the three-day meeting",
         // "The meeting, hosted by X" after people met, a closing speech, and platforms that do not make a story American.
+        // 83-88 (rules/1.8, 88 articles, wire copy from GH, MN, ER, BI, MW, NE): measured 0.949 / 0.926 / 0.961 / 0.950 under
+        // rules/1.7, 0.970 / 1.000 / 0.961 / 0.955 once the rules read "brought ... to a close", a "Congress Hall" as a building,
+        // "did away with" and "ordered a halt to all of X's activities", "in June last year", a body that "was convened",
+        // a group's leaders named before them who "met online", a demonym after "ruling", "a summit hosted by Malawi" with its guests named next, "(PNDS-Tarayya)" also as "PNDS",
+        // and a leader removed "at an extraordinary congress that his supporters say was staged".
         ["ConferenceHeld"] = 0.97,
         ["InternetOutage"] = 0.94,
         ["StatementMade"] = 0.92,
     };
 
-    private const int MaxNonEventViolations = 1;   // measured: 0 (82 articles, rules/1.7; 4 under rules/1.6)
+    private const int MaxNonEventViolations = 1;   // measured: 0 (88 articles, rules/1.8; 1 under rules/1.7, 4 under rules/1.6)
 
     [Fact]
     public void reaches_the_f1_floor_of_every_event_type()

@@ -146,7 +146,9 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
                 var start = found;
                 var city = matches.FindIndex(m => m.TokenEnd == found && (m.Entry.Type == EntryType.City
                     || m.Entry.Type is EntryType.Country or EntryType.Demonym && kind is not ActorKind.GovernmentBody && !(m.Entry.Type == EntryType.Demonym && kind is ActorKind.Media)));
-                if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"))
+                if (city >= 0 && (matches[city].TokenStart == 0 && matches[city].Entry.Type == EntryType.City || matches[city].TokenStart > 0 && (tokens[matches[city].TokenStart - 1].Text is "the" or "The" or "a" or "A" or "an" or "An"
+                        // "the ruling Mongolian People's Party": after "ruling" or "opposition" too, the demonym is the name's.
+                        || PartyQualifiers.Contains(tokens[matches[city].TokenStart - 1].Text))))
                     start = matches[city].TokenStart;
                 var name = Join(tokens, start, end);
                 var country = CountryWithin(matches, start, end);
@@ -319,6 +321,14 @@ public sealed class ActorResolver(GazetteerIndex gazetteer, Lexicon lexicon)
         if (end + 2 < tokens.Length && tokens[end].Text == "(" && tokens[end + 2].Text == ")"
             && tokens[end + 1].Text.Length is >= 2 and <= 8 && tokens[end + 1].Text.Count(char.IsUpper) >= 2)
             addAlias(tokens[end + 1].Text, actor);
+        // "the Nigerien Party for Democracy and Socialism (PNDS-Tarayya)": an acronym with a hyphenated motto is also
+        // written without it ("PNDS leaders"), the way Niger's and other Sahel parties are named.
+        else if (end + 2 < tokens.Length && tokens[end].Text == "(" && tokens[end + 2].Text == ")" && tokens[end + 1].Text.IndexOf('-') is >= 2 and <= 8 and var dash
+                 && tokens[end + 1].Text[..dash].All(char.IsUpper) && tokens[end + 1].Text.Length <= 20)
+        {
+            addAlias(tokens[end + 1].Text, actor);
+            addAlias(tokens[end + 1].Text[..dash], actor);
+        }
     }
 
     private bool IsNameToken(Token t) =>

@@ -44,7 +44,7 @@ public sealed partial class DateResolver(Lexicon lexicon)
     [GeneratedRegex(@"\b" + Qual + @"?(?<y>1[89]\d{2}|20\d{2})\b(?!\s*(?:people|persons|participants|percent|per\s+cent|km|kilometers|kilometres|miles|dollars|votes|seats|members|supporters|troops|users|subscribers|times|hours|%))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Year();
     // The cue may open the sentence ("In March the regulator …", "Last December …"); the month stays capitalized ("may" is a verb).
-    [GeneratedRegex(@"\b(?<rel>(?i:last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during))\s+(?i:" + Qual + @")?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<rel>(?i:last|this|past|earlier\s+this|later\s+this|in|on|since|by|until|during))\s+(?i:" + Qual + @")?" + Month + @"(?!\s*\d)(?!\s+(?:and|or|to|until|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})(?<ly>\s+(?:of\s+)?(?i:last\s+year))?", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeMonth();
     [GeneratedRegex(@"\b(?<w>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|(?:over|at|during)\s+the\s+weekend|last\s+weekend|(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?|months?|years?)\s+ago)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RelativeWord();
@@ -255,6 +255,8 @@ public sealed partial class DateResolver(Lexicon lexicon)
         if (publication.Year is not { } year) return null;
         var month = MonthNumber(m);
         var rel = Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ");
+        // "in June last year": the month of the year before publication, whatever month it is now.
+        if (m.Groups["ly"].Success) return HistoricalDate.OfMonth(year - 1, month, Qualifier(m));
         if (publication.Day is { } pub)
         {
             if (rel is "last" or "past" && month >= pub.Month) year--;

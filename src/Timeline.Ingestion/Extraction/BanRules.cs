@@ -149,17 +149,26 @@ public sealed class BanRules(Lexicon lexicon)
 
     // "The ministry suspended the group's activities on June 14", "froze its activities": the verb bans the group when an
     // activity noun follows within four words with only its owner between ("the activities of X" is a ban phrase already).
+    // "ordered a halt to all of the group's activities": after a phrase, counted from its last word, one more ("all of").
     private IEnumerable<int> Suspensions(SentenceView view)
     {
-        foreach (var (verb, _) in view.Find(_suspending))
-            for (var k = verb + 1; k < view.Tokens.Length && k - verb <= 4; k++)
+        foreach (var (verb, len) in view.Find(_suspending))
+        {
+            var first = verb + len;
+            var reach = len > 1 ? 5 : 4;
+            for (var k = first; k < view.Tokens.Length && k - first < reach; k++)
             {
                 if (!view.Tokens[k].IsWord || view.Quoted[k]) break;
                 if (!_activities.Contains(view.Tokens[k].Text)) continue;
-                if (k > verb + 1 && !(k + 1 < view.Tokens.Length && view.Tokens[k + 1].Is("of"))) yield return verb;
+                if (k > first && !(k + 1 < view.Tokens.Length && view.Tokens[k + 1].Is("of"))) yield return verb;
                 break;
             }
+        }
     }
+
+    // "a halt to all of the CNL's activities": a group named in the possessive is banned only as the owner of the activities
+    // stopped ("the CNL's leader" names no banned group).
+    private bool OwnsActivities(SentenceView view, int end) => end < view.Tokens.Length && _activities.Contains(view.Tokens[end].Text);
 
     // "A rally that the KPA had planned in Mombasa was banned by police": a passive ban whose clause opens with a
     // gathering banned the gathering; the party named inside the relative clause only planned it.
@@ -261,7 +270,7 @@ public sealed class BanRules(Lexicon lexicon)
     private List<(ArticleActor Party, int At)> PartiesOf(ArticleContext article, SentenceView view, int trigger, ArticleActor? authority)
     {
         var named = view.Actors.Where(a => Bannable.Contains(a.Actor.Kind) && a.Actor != authority && !view.Quoted[a.TokenStart] && !IsActingBody(view, a, trigger)
-                                           && view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm && IsBannable(view, a, trigger) && !IsNounAdjunct(view, a.TokenEnd) && !view.AcrossSemicolon(a.TokenStart, trigger))
+                                           && (view.Tokens[a.TokenEnd - 1].Text == view.Tokens[a.TokenEnd - 1].Norm || OwnsActivities(view, a.TokenEnd)) && IsBannable(view, a, trigger) && (!IsNounAdjunct(view, a.TokenEnd) || OwnsActivities(view, a.TokenEnd)) && !view.AcrossSemicolon(a.TokenStart, trigger))
             .Select(a => (a.Actor, a.TokenStart)).DistinctBy(a => a.Actor).ToList();
         // "outlawed Batasuna, ruling … that the party was part of the armed group ETA": a group named inside a clause the
         // verb's object does not reach is what the ruling says about the banned party, not another banned party.

@@ -50,7 +50,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "The Zimbabwe Congress of Trade Unions called a strike": a meeting word heading an organisation's name (more of
             // the name follows it) is no meeting; "the HDP's Party Assembly met" ends in it, and that body meets.
             var nouns = view.Find(_nouns).Where(n => n.Index == 0 || !(view.Tokens[n.Index - 1].Is("press") || view.Tokens[n.Index - 1].Is("news")))
-                .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person)).ToList();
+                .Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd - 1 && a.Actor.Kind is not ActorKind.Person))
+                // "outside the city's Congress Hall", "the Accra International Conference Centre": a meeting word before a
+                // building's last word names the building, not a meeting held in it.
+                .Where(n => !IsBuildingName(view, n.Index)).ToList();
             var verbs = view.Find(_verbs).ToList();
             verbs.AddRange(MeetingObjectVerbs(view));
             // "The World Uyghur Congress held a protest", "the Free Uzbekistan Forum organised …": a group named for a meeting,
@@ -66,9 +69,18 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var plainNouns = nouns.Where(n => !view.Actors.Any(a => !a.IsPronoun && a.TokenStart <= n.Index && n.Index < a.TokenEnd)).ToList();
             var decisions = plainNouns.Count > 0 ? view.Find(_decisions).ToList() : [];
             if (verbs.Count == 0 && decisions.Count == 0) continue;
-            var (verb, noun, decided) = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
-                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true))))
-                .MinBy(p => Math.Abs(p.Verb - p.Noun));
+            var pairs = verbs.SelectMany(v => nouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: false)))
+                .Concat(decisions.SelectMany(v => plainNouns.Select(n => (Verb: v.Index, Noun: n.Index, Decided: true)))).ToList();
+            var (verb, noun, decided) = pairs.MinBy(p => Math.Abs(p.Verb - p.Noun));
+            var saidOf = -1;
+            // "was removed as leader on Sunday at an extraordinary congress that his supporters say was staged": a meeting verb
+            // in what others say of the meeting is their view of it; the decision taken at it says it was held.
+            if (!decided && verb > noun && view.Find(_speech).Select(s => s.Index).FirstOrDefault(s => s > noun && s < verb, -1) is var said and >= 0
+                && pairs.Where(p => p.Decided && p.Verb < p.Noun && IsAtMeeting(view, p.Noun)).Select(p => (int?)p.Verb).FirstOrDefault() is { } atVerb)
+            {
+                (verb, noun, decided) = pairs.First(p => p.Decided && p.Verb == atVerb);
+                saidOf = said;
+            }
             if (Math.Abs(verb - noun) > 22) continue;
             if (IsIrrealis(view, verb) || IsIrrealis(view, noun)) continue;
             var date = view.DateFor(verb);
@@ -84,7 +96,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             // "On July 10, X condemned those who attended the conference": the date belongs to the nearer main verb.
             var dateAt = metBefore is null ? view.TokenAt(date.Start) : verb;
             // "Addressing the summit on Tuesday, X said": a date inside the participle's own clause is the meeting's.
-            if (metBefore is null && !InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
+            if (metBefore is null && !InOpeningParticiple(view, verb, dateAt) && view.Find(_speech).Any(s => s.Index != saidOf && Math.Abs(s.Index - dateAt) < Math.Abs(verb - dateAt))) continue;
             // "the Dortmund conference" naming a meeting already extracted is a reference back to it, not a new one.
             if (noun > 0 && article.Conferences.Any(c => c.Handles.Contains(view.Tokens[noun - 1].Norm) && !c.Date.Overlaps(date.Date))) continue;
             if (article.Publication.Day is { } pub && date.Date.LowerBound > pub) continue;   // still to come
@@ -120,15 +132,20 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var meetingNames = view.Actors.Where(a => !a.IsPronoun && MeetingInApposition(view, nouns.Select(n => n.Item1).ToList(), a.TokenStart, a.TokenEnd)).Select(a => a.Actor).ToList();
             var participants = view.Actors.Where(a => !a.IsPronoun && a.Actor != organizer && !IsVenue(a.Actor) && a.Actor.Kind is not ActorKind.Media and not ActorKind.Country && !view.Quoted[a.TokenStart])
                 .Select(a => a.Actor).Distinct().Where(a => !meetingNames.Contains(a)).ToList();
-            if (organizer is null && participants.Count == 0)
+            // "a summit hosted by Malawi": a host state names none of those who came; the next sentences may.
+            if ((organizer is null || organizer.Kind == ActorKind.Country) && participants.Count == 0)
             {
                 // "Several hundred exiles met in Vilnius …. The conference, organised by X, …": the next sentences about the meeting name who.
                 foreach (var next in article.Views.Skip(view.Index + 1).Take(2).Where(v => v.Has(_nouns, includeQuoted: false)))
                 {
                     // "The round table, convened by the Centre for Free Elections (CeSID), lasted five hours": the agent of the
                     // next sentence's "organised by" or "convened over Zoom by" organised it.
-                    organizer = next.Find(_verbs).Select(v => AgentOf(next, v.Index)).FirstOrDefault(o => o is not null && !IsVenue(o));
-                    if (organizer is not null) break;
+                    var agent = next.Find(_verbs).Select(v => AgentOf(next, v.Index)).FirstOrDefault(o => o is not null && !IsVenue(o));
+                    if (agent is not null)
+                    {
+                        organizer = agent;
+                        break;
+                    }
                     participants.AddRange(next.Actors.Where(a => !a.IsPronoun && !IsVenue(a.Actor) && a.Actor.Kind is ActorKind.Person or ActorKind.Party or ActorKind.Organization && !next.Quoted[a.TokenStart])
                         .Select(a => a.Actor).Distinct());
                     if (participants.Count > 0) break;
@@ -137,6 +154,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             var within = place.Entry is null ? HeldAlongside(article, view, noun, occurred) : null;
             var country = place.Entry is not null ? place.Country
                 : within?.Country
+                  // "a summit hosted by Ghana": a host state is where it met, before any other country the sentence names.
+                  ?? (organizer is { Kind: ActorKind.Country } ? organizer.Country : null)
                   ?? CapitalOf(view)
                   ?? view.Places.Where(p => !p.IsDemonym && !IsJoinedFrom(view, p.TokenStart)).Select(p => (Timeline.Domain.Countries.CountryCode?)p.Country).FirstOrDefault()
                   ?? organizer?.Country ?? participants.Select(p => p.Country).FirstOrDefault(c => c is not null) ?? article.MainCountry;
@@ -284,6 +303,9 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         return null;
     }
 
+    private bool IsBuildingName(SentenceView view, int noun) =>
+        view.Tokens[noun].IsCapitalized && noun + 1 < view.Tokens.Length && view.Tokens[noun + 1].IsCapitalized && _venueHeads.Contains(view.Tokens[noun + 1].Text);
+
     // "with speakers joining from Manila, Cebu and Davao", "delegates from Kenya": a place in a list after "from" is where
     // people came from, not where the meeting was (an online forum is in its organiser's country).
     private static bool IsJoinedFrom(SentenceView view, int at)
@@ -360,7 +382,10 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
             {
                 var i = after + 1;
                 if (i < tokens.Length && tokens[i].Is("the")) i++;
-                var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
+                // "the governing council of the ruling Mongolian People's Party": past a lower-case modifier of the name (and a
+                // demonym the name resolver left out of it).
+                var modified = i + 1 < tokens.Length && tokens[i].IsWord && !tokens[i].IsCapitalized && tokens[i + 1].IsCapitalized;
+                var of = view.Actors.FirstOrDefault(a => (a.TokenStart == i || modified && a.TokenStart > i && a.TokenStart <= i + 2) && !a.IsPronoun);
                 if (of.Actor is not { Kind: ActorKind.Party or ActorKind.Organization }) continue;
                 owner = of.Actor;
                 after = of.TokenEnd;
@@ -389,6 +414,8 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 while (close < tokens.Length && tokens[close].Text != ")" && close - after < 6) close++;
                 after = close + 1;
             }
+            // "The party's council was convened on Wednesday": the passive says the same.
+            if (after + 1 < tokens.Length && tokens[after].Text is "was" or "were" && tokens[after + 1].Is("convened")) after++;
             if (after >= tokens.Length || !BodyMeetingVerbs.Contains(tokens[after].Text)) continue;
             found.Add((n, owner, ActorResolver.Join(tokens, start, n + 1).ToLowerInvariant()));
         }
@@ -396,6 +423,14 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         // group's members meeting, with no object (not "met the president"), are a meeting of that group.
         foreach (var (n, _) in view.Find(_meetingPeople))
         {
+            // "Exiled PNDS leaders met online on Wednesday": the group named right before its members, the same meeting.
+            if (n > 0 && view.Actors.FirstOrDefault(a => a.TokenEnd == n && !a.IsPronoun) is { Actor.Kind: ActorKind.Party or ActorKind.Organization } named
+                && n + 2 < tokens.Length && BodyMeetingVerbs.Contains(tokens[n + 1].Text) && !view.Quoted[n]
+                && tokens[n + 2].Text.ToLowerInvariant() is "in" or "on" or "at" or "for" or "behind" or "online" or "virtually")
+            {
+                found.Add((n, named.Actor, tokens[n].Text.ToLowerInvariant()));
+                continue;
+            }
             if (n + 2 >= tokens.Length || !tokens[n + 1].Is("of")) continue;
             var i = tokens[n + 2].Is("the") ? n + 3 : n + 2;
             var of = view.Actors.FirstOrDefault(a => a.TokenStart == i && !a.IsPronoun);
@@ -638,7 +673,11 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
         foreach (var verb in verbs)
         {
             if (!view.Tokens[verb].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase)) continue;
-            var place = view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
+            // "in northern Mozambique at a summit hosted by Malawi": the passive's agent is the host, not the country before.
+            var by = ByAfter(view, verb);
+            var place = by >= 0
+                ? view.Places.FirstOrDefault(p => p.TokenStart == by + 1 && p.Entry.Type == Gazetteer.EntryType.Country)
+                : view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
             if (place.Entry is null) continue;
             return article.Names.All.FirstOrDefault(a => a.Id == place.Entry.Id)
                    ?? new ArticleActor(place.Entry.Id, place.Entry.Name, ActorKind.Country, place.Country, known: true);
