@@ -31,7 +31,7 @@ public sealed record ExtractionResult
 public sealed class ArticleExtractor
 {
     /// <summary>Stored in every event's metadata; bump when rules change what is extracted.</summary>
-    public const string Version = "rules/1.7";
+    public const string Version = "rules/1.8";
 
     /// <summary>Longest body accepted (characters): longer "articles" are dumps or binary junk, not news.</summary>
     public const int MaxBodyLength = 2_000_000;
