@@ -25,6 +25,9 @@ public static class IndirectSpeech
     public static bool IsPredicate(string gist)
     {
         var end = gist.IndexOf(' ');
-        return end > 0 && ObjectVerbs.Contains(gist[..end]);
+        // Every statement's summary asks this; the span lookup takes no substring.
+        return end > 0 && FirstWords.Contains(gist.AsSpan(0, end));
     }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords = ObjectVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -679,8 +679,7 @@ public sealed partial class ConferenceRules(Lexicon lexicon)
                 ? view.Places.FirstOrDefault(p => p.TokenStart == by + 1 && p.Entry.Type == Gazetteer.EntryType.Country)
                 : view.Places.LastOrDefault(p => p.TokenEnd <= verb && verb - p.TokenEnd <= 3 && p.Entry.Type == Gazetteer.EntryType.Country);
             if (place.Entry is null) continue;
-            return article.Names.All.FirstOrDefault(a => a.Id == place.Entry.Id)
-                   ?? new ArticleActor(place.Entry.Id, place.Entry.Name, ActorKind.Country, place.Country, known: true);
+            return article.CountryActor(place.Entry);
         }
         return null;
     }
